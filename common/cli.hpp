@@ -42,15 +42,25 @@ struct Range {
         return s.str();
     }
 };
-inline Range positive() { return {0.0, std::numeric_limits<double>::infinity(), true, true}; }
-inline Range non_negative() { return {0.0, std::numeric_limits<double>::infinity(), false, true}; }
-inline Range between(double lo, double hi) { return {lo, hi, false, false}; }
-inline Range unit_open() { return {0.0, 1.0, false, true}; }  // [0, 1), e.g. momentum, betas
+inline Range positive() {
+    return {0.0, std::numeric_limits<double>::infinity(), true, true};
+}
+inline Range non_negative() {
+    return {0.0, std::numeric_limits<double>::infinity(), false, true};
+}
+inline Range between(double lo, double hi) {
+    return {lo, hi, false, false};
+}
+inline Range unit_open() {
+    return {0.0, 1.0, false, true};
+}  // [0, 1), e.g. momentum, betas
 
 class Cli {
-public:
+  public:
     Cli(std::string program, std::string summary, std::uint64_t default_seed = 42)
-        : out("figures/" + program), seed(default_seed), program_(std::move(program)),
+        : out("figures/" + program),
+          seed(default_seed),
+          program_(std::move(program)),
           summary_(std::move(summary)) {
         flag("--quick", quick, "tiny sizes that run in seconds (the tests use it)");
         flag("--no-plot", no_plot, "write data and .gp scripts, but never start gnuplot");
@@ -67,7 +77,8 @@ public:
     const std::string& program() const { return program_; }
 
     void flag(const std::string& name, bool& target, const std::string& help) {
-        add(name, "", help, [&target](const std::string&) { target = true; }, false);
+        add(
+            name, "", help, [&target](const std::string&) { target = true; }, false);
     }
     void option(const std::string& name, double& target, const std::string& help,
                 Range range = Range{}) {
@@ -79,15 +90,17 @@ public:
         });
     }
     void option(const std::string& name, int& target, const std::string& help,
-                int lo = std::numeric_limits<int>::min(), int hi = std::numeric_limits<int>::max()) {
-        add(name, std::to_string(target), help, [this, name, &target, lo, hi](const std::string& v) {
-            const long long x = parse_integer(name, v);
-            if (x < lo || x > hi) {
-                fail(name + " must be an integer in [" + std::to_string(lo) + ", " +
-                     std::to_string(hi) + "], got " + v);
-            }
-            target = static_cast<int>(x);
-        });
+                int lo = std::numeric_limits<int>::min(),
+                int hi = std::numeric_limits<int>::max()) {
+        add(name, std::to_string(target), help,
+            [this, name, &target, lo, hi](const std::string& v) {
+                const long long x = parse_integer(name, v);
+                if (x < lo || x > hi) {
+                    fail(name + " must be an integer in [" + std::to_string(lo) + ", " +
+                         std::to_string(hi) + "], got " + v);
+                }
+                target = static_cast<int>(x);
+            });
     }
     void option(const std::string& name, std::uint64_t& target, const std::string& help) {
         add(name, std::to_string(target), help, [this, name, &target](const std::string& v) {
@@ -161,7 +174,7 @@ public:
         os << "  --help                 this text\n";
     }
 
-private:
+  private:
     struct Flag {
         std::string name, default_text, help;
         std::function<void(const std::string&)> apply;
@@ -193,7 +206,8 @@ private:
         char* end = nullptr;
         errno = 0;
         const double x = std::strtod(v.c_str(), &end);
-        if (v.empty() || end != v.c_str() + v.size()) fail(name + " expects a number, got '" + v + "'");
+        if (v.empty() || end != v.c_str() + v.size())
+            fail(name + " expects a number, got '" + v + "'");
         if (!std::isfinite(x) || errno == ERANGE) {
             fail(name + " expects a finite number, got '" + v + "'");
         }

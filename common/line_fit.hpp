@@ -57,7 +57,9 @@ inline double mean_loss(double a, double b, const Points& p, std::size_t first, 
     for (std::size_t i = first; i < last; ++i) sum += sample_loss(a, b, p.x[i], p.y[i]);
     return sum / static_cast<double>(last - first);
 }
-inline double mean_loss(double a, double b, const Points& p) { return mean_loss(a, b, p, 0, p.size()); }
+inline double mean_loss(double a, double b, const Points& p) {
+    return mean_loss(a, b, p, 0, p.size());
+}
 
 inline Grad2 mean_grad(double a, double b, const Points& p, std::size_t first, std::size_t last) {
     Grad2 g;

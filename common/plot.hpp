@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 // A whitespace-separated table for gnuplot. Blocks are separated by two blank lines, so a
 // script selects them with `index k`; a single blank line (gap) ends one scan line of a grid.
 class Data {
-public:
+  public:
     explicit Data(std::vector<std::string> columns, int digits = 10)
         : columns_(std::move(columns)), digits_(digits) {
         text_ = "#";
@@ -50,7 +50,7 @@ public:
     }
     const std::string& text() const { return text_; }
 
-private:
+  private:
     template <class It>
     Data& row(It first, It last) {
         if (static_cast<std::size_t>(last - first) != columns_.size()) {
@@ -104,7 +104,7 @@ inline bool on_path(const std::string& name) {
 }
 
 class Figures {
-public:
+  public:
     // render = false is --no-plot: data and scripts are written, gnuplot is never started.
     Figures(fs::path dir, bool render) : dir_(std::move(dir)), render_(render) {}
 
@@ -136,7 +136,7 @@ public:
     // Whether the last call to png() or gif() produced a picture.
     bool rendered() const { return rendered_; }
 
-private:
+  private:
     // Okabe-Ito colours: distinguishable with every common kind of colour blindness.
     static const char* style() {
         return "set encoding utf8\n"
@@ -156,8 +156,7 @@ private:
 
     void emit(const std::string& slug, const std::string& head, const std::string& body) {
         rendered_ = false;
-        const std::string script = "# " + slug +
-                                   ".gp: replot with `gnuplot " + slug +
+        const std::string script = "# " + slug + ".gp: replot with `gnuplot " + slug +
                                    ".gp` inside this folder.\n" + head + style() + body;
         write_file(dir_ / (slug + ".gp"), script);
         if (!render_) return;
@@ -195,8 +194,8 @@ private:
         if (!message.empty()) {
             fs::remove(dir_ / (slug + ".png"), ec);
             fs::remove(dir_ / (slug + ".gif"), ec);
-            throw std::runtime_error("gnuplot failed on " + (dir_ / slug).string() + ".gp: " +
-                                     message);
+            throw std::runtime_error("gnuplot failed on " + (dir_ / slug).string() +
+                                     ".gp: " + message);
         }
         rendered_ = true;
     }

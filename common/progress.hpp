@@ -14,7 +14,7 @@
 namespace gd {
 
 class Progress {
-public:
+  public:
     Progress(std::string label, std::size_t total)
         : label_(std::move(label)), total_(total), active_(isatty(STDERR_FILENO) == 1) {
         draw();
@@ -38,10 +38,11 @@ public:
         finished_ = true;
     }
 
-private:
+  private:
     int percent() const {
-        return total_ == 0 ? 100 : static_cast<int>(100.0 * static_cast<double>(done_) /
-                                                     static_cast<double>(total_));
+        return total_ == 0 ? 100
+                           : static_cast<int>(100.0 * static_cast<double>(done_) /
+                                              static_cast<double>(total_));
     }
 
     void draw() {

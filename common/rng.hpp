@@ -26,7 +26,7 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
 }
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed = 0) {
         std::uint64_t sm = seed;
         for (auto& word : s_) word = splitmix64(sm);
@@ -85,7 +85,7 @@ public:
         for (int i = 0; i < 4; ++i) s_[i] = s[i];
     }
 
-private:
+  private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t s_[4];
 };

@@ -106,18 +106,26 @@ BOOST_AUTO_TEST_CASE(help_stops_the_program_and_lists_every_flag) {
     const bool go_on = parse({"--help"}, f);
     std::cout.rdbuf(old);
     BOOST_TEST(!go_on);
-    for (const char* flag : {"--lr", "--epochs", "--shuffle", "--quick", "--no-plot", "--out",
-                             "--seed", "--help"}) {
+    for (const char* flag :
+         {"--lr", "--epochs", "--shuffle", "--quick", "--no-plot", "--out", "--seed", "--help"}) {
         BOOST_TEST(captured.str().find(flag) != std::string::npos);
     }
 }
 
 // The same rules, end to end: a chapter executable says one line on stderr and exits with 2.
 BOOST_AUTO_TEST_CASE(chapter_01_rejects_bad_command_lines_with_exit_code_2) {
-    const std::vector<std::vector<std::string>> bad = {
-        {"--bogus"}, {"--lr"}, {"--lr", "abc"}, {"--lr", "nan"}, {"--lr", "-1"},
-        {"--epochs", "1e3"}, {"--epochs", "0"}, {"--epochs", "123456789012345678901"},
-        {"--batch", "21"}, {"--seed", "x"}, {"--out", "/proc/forbidden"}, {"--quick=1"}};
+    const std::vector<std::vector<std::string>> bad = {{"--bogus"},
+                                                       {"--lr"},
+                                                       {"--lr", "abc"},
+                                                       {"--lr", "nan"},
+                                                       {"--lr", "-1"},
+                                                       {"--epochs", "1e3"},
+                                                       {"--epochs", "0"},
+                                                       {"--epochs", "123456789012345678901"},
+                                                       {"--batch", "21"},
+                                                       {"--seed", "x"},
+                                                       {"--out", "/proc/forbidden"},
+                                                       {"--quick=1"}};
     for (const auto& args : bad) {
         const auto o = testing::run("01_vanilla_sgd", args);
         BOOST_TEST_INFO("args: " << args[0] << " stderr: " << o.err);

@@ -17,8 +17,10 @@ BOOST_AUTO_TEST_CASE(gradient_matches_central_differences) {
     for (double a : {-1.0, 0.0, 0.7, 3.0}) {
         for (double b : {-40.0, -28.0, 0.0, 5.0}) {
             const gd::Grad2 g = gd::mean_grad(a, b, pts, 0, pts.size());
-            const double da = (gd::mean_loss(a + h, b, pts) - gd::mean_loss(a - h, b, pts)) / (2 * h);
-            const double db = (gd::mean_loss(a, b + h, pts) - gd::mean_loss(a, b - h, pts)) / (2 * h);
+            const double da =
+                (gd::mean_loss(a + h, b, pts) - gd::mean_loss(a - h, b, pts)) / (2 * h);
+            const double db =
+                (gd::mean_loss(a, b + h, pts) - gd::mean_loss(a, b - h, pts)) / (2 * h);
             BOOST_TEST(g.a == da, tt::tolerance(1e-6));
             BOOST_TEST(g.b == db, tt::tolerance(1e-6));
         }

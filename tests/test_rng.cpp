@@ -22,8 +22,12 @@ BOOST_AUTO_TEST_CASE(xoshiro256starstar_matches_the_reference_implementation) {
     // Vigna's xoshiro256starstar.c started from the state {1, 2, 3, 4}.
     gd::Rng rng;
     rng.set_state({1, 2, 3, 4});
-    const std::uint64_t expected[] = {11520ULL, 0ULL, 1509978240ULL, 1215971899390074240ULL,
-                                      1216172134540287360ULL, 607988272756665600ULL};
+    const std::uint64_t expected[] = {11520ULL,
+                                      0ULL,
+                                      1509978240ULL,
+                                      1215971899390074240ULL,
+                                      1216172134540287360ULL,
+                                      607988272756665600ULL};
     for (std::uint64_t e : expected) BOOST_TEST(rng.next() == e);
 }
 

@@ -48,17 +48,17 @@ inline Line sgd_simultaneous(const gd::Points& p, Line start, double lr, int epo
 struct Run {
     std::string name;
     std::size_t batch = 1;
-    std::vector<Line> path;        // the point after every update, path[0] = start
-    std::vector<double> loss;      // full-data mean loss after every epoch, loss[0] at the start
-    std::vector<Line> per_epoch;   // the point after every epoch, per_epoch[0] = start
-    int diverged_at = -1;          // the epoch in which a, b or the loss stopped being finite
+    std::vector<Line> path;       // the point after every update, path[0] = start
+    std::vector<double> loss;     // full-data mean loss after every epoch, loss[0] at the start
+    std::vector<Line> per_epoch;  // the point after every epoch, per_epoch[0] = start
+    int diverged_at = -1;         // the epoch in which a, b or the loss stopped being finite
 };
 
 // Batches of `batch` consecutive samples (the last one may be smaller); the gradient is the
 // batch mean. batch = 1 is per-sample SGD, batch = n is full-batch gradient descent. With
 // `rng`, the order of the samples is reshuffled at the start of every epoch.
-inline Run minibatch_sgd(const gd::Points& p, Line start, double lr, int epochs,
-                         std::size_t batch, gd::Rng* rng = nullptr) {
+inline Run minibatch_sgd(const gd::Points& p, Line start, double lr, int epochs, std::size_t batch,
+                         gd::Rng* rng = nullptr) {
     Run run;
     run.batch = batch;
     gd::Points order = p;

@@ -77,10 +77,10 @@ void plot_paths(gd::plot::Figures& figs, const std::vector<Run>& runs, const gd:
     std::ostringstream gp;
     gp << "set title 'Paths on the loss surface: batch 1 zig-zags to the minimum, full batch "
           "has barely left'\n"
-       << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom right\n"
+       << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom left\n"
        << "set label 1 'start' at 0,0 point pt 7 ps 1.5 lc rgb 'black' offset 1,0.5 front\n"
        << "set label 2 'minimum (1.5, -28)' at 1.5,-28 point pt 6 ps 2 lw 2 lc rgb 'black' "
-          "offset -6,-1.2 front\n"
+          "offset 1.2,-0.6 front\n"
        << gd::contour_map("paths_surface", box, surf) << ", \\\n";
     const char* styles[] = {"with lines lt 2 lw 1.2", "with lines lt 3 lw 2",
                             "with linespoints lt 7 lw 2 pt 7 ps 0.4"};
@@ -100,10 +100,11 @@ void plot_loss(gd::plot::Figures& figs, const std::vector<Run>& runs) {
     }
     figs.write("loss", data);
     std::ostringstream gp;
-    gp << "set title 'Loss per epoch: more updates per epoch, faster progress per epoch'\n"
+    gp << "set title 'Same rate, same epochs: the more updates an epoch, the faster the loss "
+          "falls'\n"
        << "set xlabel 'epoch (one pass over the 20 points)'\n"
        << "set ylabel 'mean squared error on all 20 points'\n"
-       << "set logscale y\nset format y '10^{%L}'\nset key top right\n"
+       << "set logscale y\nset format y '10^{%L}'\nset key bottom left\nset xrange [0:*]\n"
        << "plot 'loss.dat' index 0 using 1:2 with lines lt 2 title '" << run_label(runs[0])
        << "', \\\n     '' index 1 using 1:2 with lines lt 3 title '" << run_label(runs[1])
        << "', \\\n     '' index 2 using 1:2 with lines lt 7 title '" << run_label(runs[2]) << "'\n";
@@ -121,18 +122,21 @@ void plot_params(gd::plot::Figures& figs, const std::vector<Run>& runs) {
     }
     figs.write("params", data);
     std::ostringstream gp;
-    gp << "set multiplot layout 2,1 title 'a converges in a few epochs, b needs a hundred: the "
-          "surface is a long, narrow valley'\n"
-       << "set xlabel 'epoch'\nset key bottom right\n";
+    gp << "set multiplot layout 2,1 title 'a overshoots and settles early, b crawls: the valley is "
+          "steep along a, shallow along b'\n"
+       << "set xlabel 'epoch'\nset key outside right top\nset xrange [0:*]\n";
     const char* which[] = {"a (slope)", "b (intercept)"};
     const char* truth[] = {"1.5", "-28"};
     for (int p = 0; p < 2; ++p) {
         gp << "set ylabel '" << which[p] << "'\n"
-           << "plot " << truth[p] << " with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \\\n";
+           << "plot " << truth[p]
+           << " with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \\\n";
         for (std::size_t i = 0; i < runs.size(); ++i) {
             gp << "     'params.dat' index " << i << " using 1:" << p + 2 << " with lines lt "
-               << (i == 0 ? 2 : i == 1 ? 3 : 7) << " title '" << runs[i].name << "'"
-               << (i + 1 < runs.size() ? ", \\\n" : "\n");
+               << (i == 0   ? 2
+                   : i == 1 ? 3
+                            : 7)
+               << " title '" << runs[i].name << "'" << (i + 1 < runs.size() ? ", \\\n" : "\n");
         }
     }
     gp << "unset multiplot\n";
@@ -166,10 +170,11 @@ void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs, const gd
     figs.write("fit", lines);
     std::ostringstream gp;
     gp << "epochs = '" << frame_epochs << "'\n"
-       << "set xrange [-11:10]\nset yrange [-50:5]\nset key bottom right\n"
+       << "set xrange [-11:10]\nset yrange [-50:20]\nset key top left\n"
        << "set xlabel 'x'\nset ylabel 'y'\n"
        << "do for [i = 1:words(epochs)] {\n"
-       << "  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(epochs, i))\n"
+       << "  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(epochs, "
+          "i))\n"
        << "  plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \\\n"
        << "       'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title '" << runs[0].name
        << "', \\\n       '' index i-1 using 1:3 with lines lt 3 lw 2 title '" << runs[1].name
@@ -214,7 +219,7 @@ int main(int argc, char** argv) {
 
         // Figures: --quick coarsens the grid and the animation, never the numbers.
         gd::plot::Figures figs(cli.out, !cli.no_plot);
-        plot_paths(figs, runs, pts, cli.quick ? 41 : 161);
+        plot_paths(figs, runs, pts, cli.quick ? 41 : 121);
         plot_loss(figs, runs);
         plot_params(figs, runs);
         animate_fit(figs, runs, pts, cli.quick ? 8 : 76);
