@@ -57,14 +57,19 @@ inline Range unit_open() {
 
 class Cli {
   public:
-    Cli(std::string program, std::string summary, std::uint64_t default_seed = 42)
-        : out("figures/" + program),
+    // Tools that name their output files themselves (the playground) pass out_folder = false:
+    // they get no --out flag and no figures/<program> folder.
+    Cli(std::string program, std::string summary, std::uint64_t default_seed = 42,
+        bool out_folder = true)
+        : out(out_folder ? "figures/" + program : ""),
           seed(default_seed),
           program_(std::move(program)),
           summary_(std::move(summary)) {
         flag("--quick", quick, "tiny sizes that run in seconds (the tests use it)");
         flag("--no-plot", no_plot, "write data and .gp scripts, but never start gnuplot");
-        option("--out", out, "folder for figures and their data (default: figures/<chapter>)");
+        if (out_folder) {
+            option("--out", out, "folder for figures and their data (default: figures/<chapter>)");
+        }
         option("--seed", seed, "seed of the random generator");
     }
 
@@ -147,6 +152,8 @@ class Cli {
             }
             f->apply(value);
             f->given = true;
+            seen_.push_back(arg);
+            if (f->takes_value) seen_.push_back(value);
         }
         prepare_out();
         return true;
@@ -156,6 +163,22 @@ class Cli {
         for (const auto& f : flags_)
             if (f.name == name) return f.given;
         return false;
+    }
+
+    // The words of the flags given, in order, leaving out the flags named in `skip` (and their
+    // values): what a checkpoint stores to rebuild the same run later.
+    std::vector<std::string> words_given(const std::vector<std::string>& skip) const {
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < seen_.size(); ++i) {
+            const Flag* f = find_const(seen_[i]);
+            const bool keep = !contains(skip, seen_[i]);
+            if (keep) words.push_back(seen_[i]);
+            if (f && f->takes_value) {
+                if (keep) words.push_back(seen_[i + 1]);
+                ++i;
+            }
+        }
+        return words;
     }
 
     [[noreturn]] static void fail(const std::string& message) { throw UsageError(message); }
@@ -188,6 +211,11 @@ class Cli {
     }
     Flag* find(const std::string& name) {
         for (auto& f : flags_)
+            if (f.name == name) return &f;
+        return nullptr;
+    }
+    const Flag* find_const(const std::string& name) const {
+        for (const auto& f : flags_)
             if (f.name == name) return &f;
         return nullptr;
     }
@@ -228,6 +256,7 @@ class Cli {
     // at once instead of after a long computation.
     void prepare_out() const {
         namespace fs = std::filesystem;
+        if (out.empty()) return;
         std::error_code ec;
         fs::create_directories(out, ec);
         if (ec || !fs::is_directory(out)) fail("cannot create output folder '" + out + "'");
@@ -242,7 +271,17 @@ class Cli {
 
     std::string program_, summary_;
     std::vector<Flag> flags_;
+    std::vector<std::string> seen_;  // the parsed words, each flag followed by its value
 };
+
+// A file name given for `flag` must end in `ext` (an empty name means "not asked for").
+inline void check_extension(const std::string& flag, const std::string& file,
+                            const std::string& ext) {
+    if (file.empty()) return;
+    if (file.size() <= ext.size() || file.compare(file.size() - ext.size(), ext.size(), ext) != 0) {
+        throw UsageError(flag + " needs a file name ending in " + ext + ", got '" + file + "'");
+    }
+}
 
 // Runs a chapter's body and turns exceptions into exit codes: 2 for bad input, 1 for our bugs.
 inline int run(const std::string& program, const std::function<int()>& body) {
