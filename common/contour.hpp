@@ -4,7 +4,8 @@
 // their optimizers' paths on the same kind of map. The surface is sampled on a grid written to
 // <name>.dat (columns x y loss, one blank line per scan line, as gnuplot's splot expects); the
 // returned gnuplot lines shade log10(loss) and turn log-spaced levels into contour lines through a
-// datablock, so the paths plotted after them sit on top.
+// datablock ($contours, which later plots in the same script may reuse), so the paths plotted
+// after them sit on top.
 #pragma once
 
 #include <algorithm>
@@ -62,7 +63,7 @@ Surface write_surface(plot::Figures& figs, const std::string& name, F f, Box box
 // surfaces with negative values (the saddle) work too. Ends with the axis ranges set and a
 // `plot` command left open: append ", <your paths>" and a newline.
 inline std::string contour_map(const std::string& name, const Box& box, const Surface& s,
-                               int levels = 14) {
+                               int levels = 14, bool shaded = true) {
     const double span = s.hi - s.lo;
     const double floor = s.lo - 1e-3 * span;  // keeps the logarithm finite at the minimum
     std::ostringstream g;
@@ -81,9 +82,14 @@ inline std::string contour_map(const std::string& name, const Box& box, const Su
       << "splot '" << name << ".dat' using 1:2:3 with lines notitle\n"
       << "unset table\nunset contour\n"
       << "set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')\n"
-      << "set cblabel 'log_{10}(loss - floor)'\nset colorbox\n"
-      << "plot '" << name << ".dat' using 1:2:(log10($3 - floor)) with image notitle, \\\n"
-      << "     $contours using 1:2 with lines lc rgb '#5f7f99' lw 0.8 notitle";
+      << "set cblabel 'log_{10}(loss - floor)'\n";
+    // Unshaded maps (the animations) keep only the lines: a GIF's frames stay small.
+    if (shaded)
+        g << "plot '" << name
+          << ".dat' using 1:2:(log10($3 - floor)) with image notitle, \\\n     ";
+    else
+        g << "plot ";
+    g << "$contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle";
     return g.str();
 }
 
