@@ -1,0 +1,103 @@
+// adam.hpp: Adam and AdamW, momentum and per-coordinate scaling with bias correction.
+//
+// Chapter 05 introduces both: Adam keeps a moving average of the gradients (first moment, the
+// momentum of chapter 02) and of their squares (second moment, RMSprop's of chapter 04), and
+// divides out the bias both have towards their zero start. AdamW takes the weight decay out of
+// the gradient and shrinks θ directly. The rules are torch.optim.Adam's and AdamW's
+// single-tensor implementations (https://pytorch.org/docs/1.13/generated/torch.optim.Adam.html,
+// .../torch.optim.AdamW.html), operation by operation: the step size η/(1 − β1ᵗ) multiplies m
+// at the end, √v is divided by √(1 − β2ᵗ) before ε is added, and AMSGrad keeps the maximum of
+// the raw second moments v (not of the corrected v̂ the docs' pseudocode names).
+// Notation: θ parameters, g gradient, η learning rate, β1 β2 the moments' decay rates,
+// ε stability term, λ weight decay, m first moment, v second moment, t step (from 1).
+#pragma once
+
+#include <cmath>
+#include <string>
+
+#include <xtensor/xarray.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xnoalias.hpp>
+
+#include "optimizer.hpp"
+
+namespace gd {
+
+template <class T>
+class Adam : public Optimizer<T> {
+  public:
+    using typename Optimizer<T>::Tensor;
+
+    explicit Adam(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
+                  double weight_decay = 0, bool amsgrad = false)
+        : Adam("adam", false, lr, beta1, beta2, eps, weight_decay, amsgrad) {}
+
+    const double beta1, beta2, eps, weight_decay;
+    const bool amsgrad;
+
+    std::string name() const override { return "adam"; }
+
+  protected:
+    Adam(const std::string& who, bool decoupled, double lr, double beta1, double beta2, double eps,
+         double weight_decay, bool amsgrad)
+        : Optimizer<T>(lr),
+          beta1(beta1),
+          beta2(beta2),
+          eps(eps),
+          weight_decay(weight_decay),
+          amsgrad(amsgrad),
+          decoupled_(decoupled),
+          m_(this->add_buffer("exp_avg")),
+          v_(this->add_buffer("exp_avg_sq")),
+          vmax_(amsgrad ? this->add_buffer("max_exp_avg_sq") : 0) {
+        require(who, "lr", lr, lr >= 0, "finite and >= 0");
+        require(who, "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
+        require(who, "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
+        require(who, "eps", eps, eps >= 0, "finite and >= 0");
+        require(who, "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+    }
+
+    void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
+        const double t = static_cast<double>(this->t_), eta = this->lr;
+        const double bias1 = 1 - std::pow(beta1, t);  // 1 − β1ᵗ: the first moment's bias
+        const double bias2_sqrt = std::sqrt(1 - std::pow(beta2, t));  // √(1 − β2ᵗ): the second's
+        const T b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2), e = static_cast<T>(eps);
+        const T step_size = static_cast<T>(eta / bias1), root_bias2 = static_cast<T>(bias2_sqrt);
+        if (decoupled_ && weight_decay != 0) {
+            xt::noalias(theta) = theta * static_cast<T>(1 - eta * weight_decay);  // θ ← θ(1 − ηλ)
+        }
+        // Adam folds the decay into the gradient, g ← g + λθ (L2 penalty); AdamW did it above.
+        const Tensor& g = decoupled_ ? grad : this->l2(i, grad, theta, weight_decay);
+        Tensor& m = this->buffer(m_, i);
+        Tensor& v = this->buffer(v_, i);
+        xt::noalias(m) = b1 * m + static_cast<T>(1 - beta1) * g;  // first moment m ← β1m + (1−β1)g
+        xt::noalias(v) = b2 * v + static_cast<T>(1 - beta2) * g * g;  // second v ← β2v + (1−β2)g²
+        if (amsgrad) {
+            Tensor& vmax = this->buffer(vmax_, i);
+            xt::noalias(vmax) = xt::maximum(vmax, v);  // v_max ← max(v_max, v), uncorrected
+            // θ ← θ − η/(1−β1ᵗ) · m / (√v_max/√(1−β2ᵗ) + ε)
+            xt::noalias(theta) = theta - step_size * m / (xt::sqrt(vmax) / root_bias2 + e);
+        } else {
+            // θ ← θ − η m̂ / (√v̂ + ε) with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ); ε outside the root
+            xt::noalias(theta) = theta - step_size * m / (xt::sqrt(v) / root_bias2 + e);
+        }
+    }
+
+  private:
+    bool decoupled_;            // AdamW: decay θ directly instead of adding λθ to g
+    std::size_t m_, v_, vmax_;  // ids of the first and second moments and of their maximum
+};
+
+// AdamW: Adam with decoupled weight decay, θ ← θ(1 − ηλ) before the Adam step (Loshchilov and
+// Hutter); torch's default λ is 1e-2 here, 0 for Adam.
+template <class T>
+class AdamW : public Adam<T> {
+  public:
+    explicit AdamW(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
+                   double weight_decay = 1e-2, bool amsgrad = false)
+        : Adam<T>("adamw", true, lr, beta1, beta2, eps, weight_decay, amsgrad) {}
+
+    std::string name() const override { return "adamw"; }
+};
+
+}  // namespace gd

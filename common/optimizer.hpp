@@ -1,0 +1,312 @@
+// optimizer.hpp: what every optimizer shares, and the factory the command-line tools use.
+//
+// Introduced in chapter 02. An optimizer updates the parameters θ (any number of tensors, of any
+// shape) in place from their gradients g: step({&θ1, &θ2}, {&g1, &g2}). Its state, the step
+// count t and the per-parameter buffers an algorithm keeps (momentum, moments, ...), starts at
+// zero at the first step and saves to text exactly, so a resumed run continues bit for bit.
+// Reference: torch.optim 1.13 (https://pytorch.org/docs/1.13/optim.html): the same
+// hyperparameters, defaults and checks; the update rules live in sgd.hpp, momentum_ema.hpp,
+// rmsprop.hpp, adagrad.hpp and adam.hpp, all included at the end of this file.
+// Notation: θ parameters, g gradient, η learning rate (lr), t step, λ weight decay.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <istream>
+#include <limits>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <xtensor/xarray.hpp>
+#include <xtensor/xnoalias.hpp>
+
+#include "cli.hpp"
+
+namespace gd {
+
+// Throws "<optimizer>: <param> must be <rule>, got <value>" unless the value is finite and ok.
+inline void require(const std::string& optimizer, const char* param, double value, bool ok,
+                    const char* rule) {
+    if (std::isfinite(value) && ok) return;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", value);
+    throw UsageError(optimizer + ": " + param + " must be " + rule + ", got " + buf);
+}
+
+template <class T>
+class Optimizer {
+  public:
+    using Tensor = xt::xarray<T>;
+    static constexpr int kFormat = 1;  // version of the saved state's format
+
+    explicit Optimizer(double lr_) : lr(lr_) {}
+    virtual ~Optimizer() = default;
+
+    double lr;  // η: public, so a learning-rate schedule can set it before each step
+
+    virtual std::string name() const = 0;  // as make_optimizer spells it: "sgd", "adam", ...
+    long steps() const { return t_; }      // t: updates made so far
+
+    // One update: θ_i ← rule(θ_i, g_i) for every i. Shapes must match, and stay the same.
+    virtual void step(const std::vector<Tensor*>& params, const std::vector<const Tensor*>& grads) {
+        if (!(std::isfinite(lr) && lr >= 0)) require(name(), "lr", lr, false, "finite and >= 0");
+        if (params.size() != grads.size()) throw UsageError(name() + ": params/grads mismatch");
+        for (auto& b : buffers_) {
+            if (b.values.empty())
+                for (const Tensor* p : params) b.values.push_back(xt::zeros<T>(p->shape()));
+            if (b.values.size() != params.size()) fail_shapes();
+            for (std::size_t i = 0; i < params.size(); ++i)
+                if (b.values[i].shape() != params[i]->shape()) fail_shapes();
+        }
+        ++t_;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (grads[i]->shape() != params[i]->shape())
+                throw UsageError(name() + ": a gradient's shape differs from its parameter's");
+            update(i, *params[i], *grads[i]);
+        }
+    }
+
+    // Text, one item a line, numbers as C99 hexadecimal floats (exact):
+    //   gd-optimizer 1 adam float64
+    //   lr 0x1.47ae147ae147bp-7
+    //   step 12
+    //   buffers 2 exp_avg exp_avg_sq
+    //   buffer exp_avg 2                  then one line per parameter tensor:
+    //   tensor 2 2 3 0x1.8p-3 ...         ndim, the dims, the values in row-major order
+    //   end gd-optimizer
+    virtual void save(std::ostream& os) const {
+        os << "gd-optimizer " << kFormat << ' ' << name() << ' ' << type_name() << '\n'
+           << "lr " << hex(lr) << "\nstep " << t_ << "\nbuffers " << buffers_.size();
+        for (const auto& b : buffers_) os << ' ' << b.name;
+        for (const auto& b : buffers_) {
+            os << "\nbuffer " << b.name << ' ' << b.values.size();
+            for (const Tensor& x : b.values) {
+                os << "\ntensor " << x.dimension();
+                for (auto d : x.shape()) os << ' ' << d;
+                for (T v : x) os << ' ' << hex(v);
+            }
+        }
+        os << "\nend gd-optimizer\n";
+    }
+
+    // Reads what save() wrote, through its final line. A truncated, malformed or foreign state
+    // throws UsageError and leaves this optimizer unchanged.
+    virtual void load(std::istream& is) {
+        auto expect = [&](const std::string& word) {
+            const std::string got = token(is);
+            if (got != word) fail("expected '" + word + "', found '" + got + "'");
+        };
+        const std::string magic = token(is);
+        if (magic != "gd-optimizer") fail("not an optimizer state (it starts '" + magic + "')");
+        if (integer(is, 1000) != kFormat) fail("unknown format version");
+        const std::string who = token(is), type = token(is);
+        if (who != name()) fail("it was saved by " + who);
+        if (type != type_name()) fail("it holds " + type + " numbers, this one " + type_name());
+        expect("lr");
+        const double new_lr = number(is);
+        expect("step");
+        const long new_t = static_cast<long>(integer(is, std::numeric_limits<long>::max()));
+        expect("buffers");
+        const long n_buffers = integer(is, 100);
+        std::string saved = std::to_string(n_buffers), mine = std::to_string(buffers_.size());
+        for (long k = 0; k < n_buffers; ++k) saved += ' ' + token(is);
+        for (const auto& b : buffers_) mine += ' ' + b.name;
+        if (saved != mine) fail("it holds buffers '" + saved + "', not '" + mine + "'");
+        std::vector<std::vector<Tensor>> values(buffers_.size());
+        for (std::size_t k = 0; k < buffers_.size(); ++k) {
+            expect("buffer");
+            expect(buffers_[k].name);
+            values[k].resize(static_cast<std::size_t>(integer(is, 1L << 20)));
+            if (values[k].size() != values[0].size()) fail("buffers' sizes differ");
+            for (std::size_t i = 0; i < values[k].size(); ++i) {
+                expect("tensor");
+                std::vector<std::size_t> shape(static_cast<std::size_t>(integer(is, 32)));
+                long size = 1;
+                for (auto& d : shape) {
+                    d = static_cast<std::size_t>(integer(is, 1L << 30));
+                    if (d > 0 && size > (1L << 30) / static_cast<long>(d)) fail("too large");
+                    size *= static_cast<long>(d);
+                }
+                values[k][i] = Tensor::from_shape(shape);
+                for (T& v : values[k][i]) v = static_cast<T>(number(is));
+                if (values[k][i].shape() != values[0][i].shape()) fail("buffers' shapes differ");
+            }
+        }
+        expect("end");
+        expect("gd-optimizer");
+        std::string rest;
+        std::getline(is, rest);  // leave the stream at the start of the next line
+        lr = new_lr;
+        t_ = new_t;
+        for (std::size_t k = 0; k < buffers_.size(); ++k) buffers_[k].values = std::move(values[k]);
+    }
+
+  protected:
+    // Declares a per-parameter buffer (zero, shaped like θ, at the first step); returns its id.
+    std::size_t add_buffer(const std::string& buffer_name) {
+        buffers_.push_back({buffer_name, {}});
+        return buffers_.size() - 1;
+    }
+    Tensor& buffer(std::size_t id, std::size_t i) { return buffers_[id].values[i]; }
+
+    // L2 weight decay folded into parameter i's gradient, g + λθ, as torch does (in a scratch
+    // tensor kept per parameter, so hot loops do not allocate); g itself when λ = 0.
+    const Tensor& l2(std::size_t i, const Tensor& g, const Tensor& theta, double weight_decay) {
+        if (weight_decay == 0) return g;
+        if (decayed_.size() <= i) decayed_.resize(i + 1);
+        xt::noalias(decayed_[i]) = g + static_cast<T>(weight_decay) * theta;
+        return decayed_[i];
+    }
+
+    // The rule for one parameter tensor at step t_ (already counted: the first step is t_ = 1).
+    virtual void update(std::size_t i, Tensor& theta, const Tensor& g) = 0;
+
+    long t_ = 0;
+
+  private:
+    struct Buffer {
+        std::string name;
+        std::vector<Tensor> values;  // one per parameter tensor; empty before the first step
+    };
+    std::vector<Buffer> buffers_;
+    std::vector<Tensor> decayed_;  // scratch for g + λθ, one per parameter
+
+    static const char* type_name() { return sizeof(T) == sizeof(double) ? "float64" : "float32"; }
+    static std::string hex(double v) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%a", v);
+        return buf;
+    }
+    [[noreturn]] void fail(const std::string& why) const {
+        throw UsageError("cannot load " + name() + " state: " + why);
+    }
+    [[noreturn]] void fail_shapes() const {
+        throw UsageError(name() + ": the parameters' number or shapes differ from the state's");
+    }
+    std::string token(std::istream& is) const {
+        std::string s;
+        if (!(is >> s)) fail("truncated");
+        return s;
+    }
+    long integer(std::istream& is, long max) const {
+        const std::string s = token(is);
+        char* end = nullptr;
+        const long v = std::strtol(s.c_str(), &end, 10);
+        if (*end || v < 0 || v > max) fail("bad count '" + s + "'");
+        return v;
+    }
+    double number(std::istream& is) const {
+        const std::string s = token(is);
+        char* end = nullptr;
+        const double v = std::strtod(s.c_str(), &end);
+        if (*end) fail("bad number '" + s + "'");
+        return v;
+    }
+};
+
+// ---- the factory: an optimizer by name, from the command line's hyperparameters ----------------
+
+// Every hyperparameter any optimizer takes. A field applies only to the optimizers named beside
+// it and is ignored by the others. lr, eps and weight_decay are `unset` (NaN) until given: then
+// each optimizer takes PyTorch's own default, which differs between them.
+struct OptimizerConfig {
+    static constexpr double unset = std::numeric_limits<double>::quiet_NaN();
+    static bool given(double v) { return !std::isnan(v); }
+
+    double lr = unset;            // all; default 1e-2 rmsprop, adagrad; 1e-3 adam(w); sgd: needed
+    double momentum = 0.0;        // sgd, rmsprop
+    double dampening = 0.0;       // sgd
+    bool nesterov = false;        // sgd
+    double weight_decay = unset;  // sgd, rmsprop, adagrad, adam: default 0; adamw: 1e-2
+    double beta = 0.9;            // momentum-ema
+    double alpha = 0.99;          // rmsprop
+    double eps = unset;           // rmsprop, adam(w): default 1e-8; adagrad: 1e-10
+    bool centered = false;        // rmsprop
+    double lr_decay = 0.0;        // adagrad
+    double beta1 = 0.9;           // adam(w)
+    double beta2 = 0.999;         // adam(w)
+    bool amsgrad = false;         // adam(w)
+};
+
+inline std::vector<std::string> optimizer_names() {
+    return {"sgd", "momentum-ema", "rmsprop", "adagrad", "adam", "adamw"};
+}
+
+// The flags --lr, --momentum, ... that fill a config; the optimizer's constructor checks them.
+inline void add_optimizer_flags(Cli& cli, OptimizerConfig& c) {
+    const Range any{}, unit = unit_open(), nonneg = non_negative();
+    cli.option("--lr", c.lr,
+               "learning rate η (nan: 1e-2 rmsprop, adagrad; 1e-3 adam(w); sgd needs it)", nonneg);
+    cli.option("--momentum", c.momentum, "momentum μ (sgd, rmsprop)", nonneg);
+    cli.option("--dampening", c.dampening, "dampening of the gradient in sgd's momentum", any);
+    cli.flag("--nesterov", c.nesterov, "Nesterov momentum (sgd; needs --momentum, no dampening)");
+    cli.option("--weight-decay", c.weight_decay, "weight decay λ (nan: 0; adamw 1e-2)", nonneg);
+    cli.option("--beta", c.beta, "β of momentum-ema: v ← βv + (1-β)g", unit);
+    cli.option("--alpha", c.alpha, "smoothing α of rmsprop's squared gradients", nonneg);
+    cli.option("--eps", c.eps, "ε in the denominator (nan: 1e-8; adagrad 1e-10)", nonneg);
+    cli.flag("--centered", c.centered, "rmsprop: divide by the gradient's estimated variance");
+    cli.option("--lr-decay", c.lr_decay, "adagrad: η_t = η / (1 + (t-1)·lr_decay)", nonneg);
+    cli.option("--beta1", c.beta1, "adam(w): β1 of the first moment", unit);
+    cli.option("--beta2", c.beta2, "adam(w): β2 of the second moment", unit);
+    cli.flag("--amsgrad", c.amsgrad, "adam(w): divide by the largest second moment so far");
+}
+
+template <class T>
+class Sgd;
+template <class T>
+class MomentumEma;
+template <class T>
+class RmsProp;
+template <class T>
+class Adagrad;
+template <class T>
+class Adam;
+template <class T>
+class AdamW;
+
+// The optimizer `name` (one of optimizer_names()) with the config's hyperparameters, unset ones
+// taking torch.optim's defaults. Unknown names and invalid values throw UsageError.
+template <class T>
+std::unique_ptr<Optimizer<T>> make_optimizer(const std::string& name, const OptimizerConfig& c) {
+    const auto or_default = [](double v, double fallback) {
+        return OptimizerConfig::given(v) ? v : fallback;
+    };
+    const double wd = or_default(c.weight_decay, 0.0);
+    if ((name == "sgd" || name == "momentum-ema") && !OptimizerConfig::given(c.lr)) {
+        throw UsageError(name + ": lr must be given (torch.optim.SGD has no default)");
+    }
+    if (name == "sgd") {
+        return std::make_unique<Sgd<T>>(c.lr, c.momentum, c.dampening, wd, c.nesterov);
+    }
+    if (name == "momentum-ema") return std::make_unique<MomentumEma<T>>(c.lr, c.beta);
+    if (name == "rmsprop") {
+        return std::make_unique<RmsProp<T>>(or_default(c.lr, 1e-2), c.alpha,
+                                            or_default(c.eps, 1e-8), wd, c.momentum, c.centered);
+    }
+    if (name == "adagrad") {
+        return std::make_unique<Adagrad<T>>(or_default(c.lr, 1e-2), c.lr_decay, wd,
+                                            or_default(c.eps, 1e-10));
+    }
+    if (name == "adam" || name == "adamw") {
+        const double lr = or_default(c.lr, 1e-3), eps = or_default(c.eps, 1e-8);
+        if (name == "adam") {
+            return std::make_unique<Adam<T>>(lr, c.beta1, c.beta2, eps, wd, c.amsgrad);
+        }
+        return std::make_unique<AdamW<T>>(lr, c.beta1, c.beta2, eps,
+                                          or_default(c.weight_decay, 1e-2), c.amsgrad);
+    }
+    std::string list;
+    for (const auto& n : optimizer_names()) list += (list.empty() ? "" : ", ") + n;
+    throw UsageError("unknown optimizer '" + name + "' (one of " + list + ")");
+}
+
+}  // namespace gd
+
+#include "adagrad.hpp"
+#include "adam.hpp"
+#include "momentum_ema.hpp"
+#include "rmsprop.hpp"
+#include "sgd.hpp"

@@ -1,0 +1,80 @@
+// rmsprop.hpp: RMSprop, each coordinate's step divided by its recent gradient magnitude.
+//
+// Chapter 04 introduces it after AdaGrad: the same per-coordinate scaling, but the squared
+// gradients are averaged with forgetting (α) instead of summed, so the rate stops shrinking.
+// The rule is torch.optim.RMSprop's (https://pytorch.org/docs/1.13/generated/
+// torch.optim.RMSprop.html), operation by operation, including its optional centering (divide by
+// an estimate of the variance instead of the raw second moment) and momentum, whose buffer,
+// unlike SGD's, starts at zero and accumulates the already-scaled steps g / (√s + ε).
+// Notation: θ parameters, g gradient, η learning rate, α smoothing, ε stability term,
+// μ momentum, λ weight decay, s mean square, m mean gradient, b velocity, t step.
+#pragma once
+
+#include <string>
+
+#include <xtensor/xarray.hpp>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xnoalias.hpp>
+
+#include "optimizer.hpp"
+
+namespace gd {
+
+template <class T>
+class RmsProp : public Optimizer<T> {
+  public:
+    using typename Optimizer<T>::Tensor;
+
+    RmsProp(double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weight_decay = 0,
+            double momentum = 0, bool centered = false)
+        : Optimizer<T>(lr),
+          alpha(alpha),
+          eps(eps),
+          weight_decay(weight_decay),
+          momentum(momentum),
+          centered(centered),
+          s_(this->add_buffer("square_avg")),
+          b_(momentum > 0 ? this->add_buffer("momentum_buffer") : 0),
+          m_(centered ? this->add_buffer("grad_avg") : 0) {
+        require("rmsprop", "lr", lr, lr >= 0, "finite and >= 0");
+        require("rmsprop", "alpha", alpha, alpha >= 0, "finite and >= 0");
+        require("rmsprop", "eps", eps, eps >= 0, "finite and >= 0");
+        require("rmsprop", "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+        require("rmsprop", "momentum", momentum, momentum >= 0, "finite and >= 0");
+    }
+
+    const double alpha, eps, weight_decay, momentum;
+    const bool centered;
+
+    std::string name() const override { return "rmsprop"; }
+
+  protected:
+    void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
+        const T a = static_cast<T>(alpha), e = static_cast<T>(eps), eta = static_cast<T>(this->lr);
+        const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
+        Tensor& s = this->buffer(s_, i);
+        xt::noalias(s) = a * s + static_cast<T>(1 - alpha) * g * g;  // s ← αs + (1−α)g²
+        // The step with a denominator d = √s + ε, or √(s − m²) + ε when centered.
+        auto descend = [&](auto&& d) {
+            if (momentum > 0) {
+                Tensor& b = this->buffer(b_, i);
+                xt::noalias(b) = static_cast<T>(momentum) * b + g / d;  // b ← μb + g/d
+                xt::noalias(theta) = theta - eta * b;                   // θ ← θ − ηb
+            } else {
+                xt::noalias(theta) = theta - eta * g / d;  // θ ← θ − ηg/d
+            }
+        };
+        if (centered) {
+            Tensor& m = this->buffer(m_, i);
+            xt::noalias(m) = a * m + static_cast<T>(1 - alpha) * g;  // m ← αm + (1−α)g
+            descend(xt::sqrt(s - m * m) + e);  // √(s − m²) + ε: variance, ε outside the root
+        } else {
+            descend(xt::sqrt(s) + e);  // √s + ε: ε outside the square root, as PyTorch does
+        }
+    }
+
+  private:
+    std::size_t s_, b_, m_;  // ids of the mean square, the velocity and the mean gradient
+};
+
+}  // namespace gd
