@@ -1,0 +1,227 @@
+// playground: any optimizer, with any learning-rate schedule, on any 2-D test surface.
+//
+//   playground --function F --start X,Y --optimizer O [optimizer flags] [--schedule S [flags]]
+//              --steps N --trace FILE.csv [--plot FILE.png] [--animate FILE.gif]
+//              [--checkpoint FILE]
+//   playground --resume FILE --steps N --trace FILE.csv [...]
+//
+// The trace has one row per step k = 0..N: the point after k updates, the loss there, and the
+// learning rate of update k (row 0: the rate update 1 will use). A checkpoint stores the flags
+// that built the run plus the optimizer's, the schedule's and the point's exact state, so a
+// resumed run continues bit for bit. Notation: θ = (x, y) the point, g the gradient, η the rate.
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "optimizer.hpp"
+#include "plot.hpp"
+#include "schedule.hpp"
+#include "surfaces.hpp"
+#include "trajectory.hpp"
+
+namespace {
+
+constexpr const char* kProgram = "playground";
+constexpr const char* kMagic = "gd-playground-checkpoint";
+constexpr int kVersion = 1;
+
+// Everything the flags say, and the words that said it (kept for the checkpoint).
+struct Setup {
+    std::string function, optimizer, schedule = "constant";
+    std::string start;
+    gd::OptimizerConfig opt;
+    gd::ScheduleConfig sched;
+    std::vector<std::string> words;  // the flags that define the run, re-parsed on --resume
+};
+
+// The flags that define a run (surface, optimizer, schedule). Shared by a fresh run and by
+// --resume, which re-reads them from the checkpoint.
+void define_run_flags(gd::Cli& cli, Setup& s) {
+    cli.option("--function", s.function, "surface", gd::surface_names());
+    cli.option("--start", s.start, "starting point X,Y");
+    cli.option("--optimizer", s.optimizer, "optimizer", gd::optimizer_names());
+    gd::add_optimizer_flags(cli, s.opt);
+    cli.option("--schedule", s.schedule, "learning-rate schedule", gd::schedule_names());
+    gd::add_schedule_flags(cli, s.sched);
+}
+
+gd::Point2 parse_start(const std::string& text) {
+    std::stringstream ss(text);
+    std::string xs, ys, rest;
+    if (!std::getline(ss, xs, ',') || !std::getline(ss, ys, ',') || std::getline(ss, rest)) {
+        gd::Cli::fail("--start expects X,Y (two numbers and a comma), got '" + text + "'");
+    }
+    auto number = [&](const std::string& w) {
+        char* end = nullptr;
+        const double v = std::strtod(w.c_str(), &end);
+        if (w.empty() || end != w.c_str() + w.size() || !std::isfinite(v)) {
+            gd::Cli::fail("--start expects two finite numbers X,Y, got '" + text + "'");
+        }
+        return v;
+    };
+    return {number(xs), number(ys)};
+}
+
+// A run in progress: the surface, the optimizer and schedule, the point and the step count.
+struct Run {
+    std::unique_ptr<gd::Surface2> surface;
+    std::unique_ptr<gd::Optimizer<double>> optimizer;
+    std::unique_ptr<gd::Schedule> schedule;
+    xt::xarray<double> theta = xt::zeros<double>({2});
+    long step = 0;
+    std::vector<std::string> words;
+};
+
+Run build(const Setup& s, gd::Point2 start) {
+    Run r;
+    r.surface = gd::make_surface(s.function);
+    r.optimizer = gd::make_optimizer<double>(s.optimizer, s.opt);
+    r.schedule = gd::make_schedule(s.schedule, r.optimizer->lr, s.sched);
+    r.theta = {start.x, start.y};
+    r.words = s.words;
+    return r;
+}
+
+// ---- checkpoints ---------------------------------------------------------------------------
+
+std::string hex(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%a", v);
+    return buf;
+}
+
+void save_checkpoint(const Run& r, const std::string& path) {
+    std::ostringstream os;
+    os << kMagic << ' ' << kVersion << '\n' << "flags " << r.words.size() << '\n';
+    for (const auto& w : r.words) os << w << '\n';
+    os << "step " << r.step << '\n'
+       << "point " << hex(r.theta(0)) << ' ' << hex(r.theta(1)) << '\n';
+    r.optimizer->save(os);
+    r.schedule->save(os);
+    os << "end\n";
+    gd::plot::write_file(path, os.str());
+}
+
+Run load_checkpoint(const std::string& path) {
+    std::ifstream is(path, std::ios::binary);
+    if (!is) gd::Cli::fail("cannot read checkpoint '" + path + "'");
+    auto bad = [&](const std::string& why) {
+        gd::Cli::fail("'" + path + "' is not a usable playground checkpoint: " + why);
+    };
+    std::string magic, word, line;
+    int version = 0;
+    if (!(is >> magic >> version) || magic != kMagic) bad("wrong header");
+    if (version != kVersion) bad("format version " + std::to_string(version));
+    std::size_t n = 0;
+    if (!(is >> word >> n) || word != "flags" || n > 200) bad("no flag list");
+    std::getline(is, line);
+    Setup s;
+    s.words.resize(n);
+    for (auto& w : s.words)
+        if (!std::getline(is, w)) bad("truncated flag list");
+    // Re-parse the stored flags exactly as a fresh run would have.
+    gd::Cli cli(kProgram, "", 0, false);
+    define_run_flags(cli, s);
+    std::vector<const char*> argv{kProgram};
+    for (const auto& w : s.words) argv.push_back(w.c_str());
+    try {
+        cli.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const gd::UsageError& e) {
+        bad(e.what());
+    }
+    Run r = build(s, parse_start(s.start));
+    std::string xs, ys;
+    if (!(is >> word >> r.step) || word != "step" || r.step < 0) bad("no step count");
+    if (!(is >> word >> xs >> ys) || word != "point") bad("no point");
+    char* end = nullptr;
+    r.theta(0) = std::strtod(xs.c_str(), &end);
+    if (*end) bad("bad point");
+    r.theta(1) = std::strtod(ys.c_str(), &end);
+    if (*end) bad("bad point");
+    std::getline(is, line);
+    r.optimizer->load(is);  // throws UsageError on a foreign or truncated state
+    r.schedule = gd::load_schedule(is);
+    if (!(is >> word) || word != "end") bad("truncated");
+    return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return gd::run(kProgram, [&] {
+        gd::Cli cli(kProgram, "any optimizer and schedule on any 2-D test surface", 42, false);
+        Setup s;
+        define_run_flags(cli, s);
+        std::string resume, trace, plot_file, animate_file, checkpoint;
+        int steps = -1;
+        cli.option("--steps", steps, "updates to make", 0, 10000000);
+        cli.option("--trace", trace, "CSV file of the path: step,x,y,loss,lr");
+        cli.option("--plot", plot_file, "draw the path on the surface's contour map (.png)");
+        cli.option("--animate", animate_file, "the same as an animation (.gif)");
+        cli.option("--checkpoint", checkpoint, "save everything needed to go on to FILE");
+        cli.option("--resume", resume, "go on from a checkpoint");
+        if (!cli.parse(argc, argv)) return 0;
+
+        if (steps < 0) gd::Cli::fail("--steps is required");
+        if (trace.empty()) gd::Cli::fail("--trace is required");
+        gd::check_extension("--plot", plot_file, ".png");
+        gd::check_extension("--animate", animate_file, ".gif");
+
+        Run run;
+        if (!resume.empty()) {
+            for (const char* f : {"--function", "--start", "--optimizer", "--schedule"}) {
+                if (cli.given(f)) {
+                    gd::Cli::fail(std::string(f) +
+                                  " cannot be combined with --resume: the "
+                                  "checkpoint fixes the run");
+                }
+            }
+            run = load_checkpoint(resume);
+        } else {
+            if (s.function.empty()) gd::Cli::fail("--function is required");
+            if (s.start.empty()) gd::Cli::fail("--start is required");
+            if (s.optimizer.empty()) gd::Cli::fail("--optimizer is required");
+            if (!cli.given("--lr") && s.schedule != "onecycle") gd::Cli::fail("--lr is required");
+            s.words = cli.words_given({"--steps", "--trace", "--plot", "--animate", "--checkpoint",
+                                       "--quick", "--no-plot", "--seed"});
+            run = build(s, parse_start(s.start));
+        }
+
+        if (run.schedule->horizon() - run.step < steps) {
+            gd::Cli::fail("--steps " + std::to_string(steps) + " goes past the end of " +
+                          run.schedule->describe());
+        }
+        gd::Trajectory path = gd::descend(*run.surface, *run.optimizer, run.schedule.get(),
+                                          run.theta, run.step, steps);
+        path.label = run.optimizer->name();
+        path.write_csv(trace);
+        const long diverged = path.diverged_at;
+        if (diverged >= 0) {
+            std::cout << "diverged at step " << diverged << ": the loss or gradient stopped being "
+                      << "finite; the trace ends at step " << path.last_step() << "\n";
+        } else {
+            std::cout << "step " << run.step << ": (x, y) = (" << run.theta(0) << ", "
+                      << run.theta(1) << "), loss "
+                      << run.surface->value(run.theta(0), run.theta(1)) << "\n";
+        }
+        if (!checkpoint.empty()) {
+            if (diverged >= 0) {
+                std::cout << "no checkpoint written: the run diverged\n";
+            } else {
+                save_checkpoint(run, checkpoint);
+            }
+        }
+        if (!plot_file.empty())
+            gd::plot_path_file(*run.surface, path, plot_file, !cli.no_plot, false);
+        if (!animate_file.empty()) {
+            gd::plot_path_file(*run.surface, path, animate_file, !cli.no_plot, true);
+        }
+        return 0;
+    });
+}

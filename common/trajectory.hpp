@@ -1,0 +1,205 @@
+// trajectory.hpp: an optimizer's path over a 2-D surface, run, saved and drawn.
+//
+// Introduced with the playground; chapters 02-08 use it to race optimizers on the test surfaces
+// of surfaces.hpp. descend() is the one loop every 2-D experiment runs: take the gradient at θ,
+// ask the schedule for η_t, step. It stops at the first non-finite gradient, point or loss and
+// reports the step, so a diverging run is a result to show, never a trace full of nan.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <xtensor/xarray.hpp>
+
+#include "contour.hpp"
+#include "optimizer.hpp"
+#include "plot.hpp"
+#include "schedule.hpp"
+#include "surfaces.hpp"
+
+namespace gd {
+
+struct Trajectory {
+    std::string label;
+    std::vector<long> step;
+    std::vector<double> x, y, loss, lr;
+    long diverged_at = -1;  // the update that left the finite numbers, or -1
+
+    void add(long k, double xk, double yk, double lk, double eta) {
+        step.push_back(k), x.push_back(xk), y.push_back(yk), loss.push_back(lk), lr.push_back(eta);
+    }
+    std::size_t size() const { return step.size(); }
+    long last_step() const { return step.empty() ? -1 : step.back(); }
+
+    // step,x,y,loss,lr with 17 significant digits, so every double reads back exactly.
+    std::string csv() const {
+        std::string s = "step,x,y,loss,lr\n";
+        char buf[160];
+        for (std::size_t i = 0; i < size(); ++i) {
+            std::snprintf(buf, sizeof buf, "%ld,%.17g,%.17g,%.17g,%.17g\n", step[i], x[i], y[i],
+                          loss[i], lr[i]);
+            s += buf;
+        }
+        return s;
+    }
+    void write_csv(const std::string& path) const {
+        try {
+            plot::write_file(path, csv());
+        } catch (const std::exception&) {
+            throw UsageError("cannot write trace '" + path + "'");
+        }
+    }
+};
+
+// Runs `steps` updates from theta (2 elements) with the step counter t; both are advanced, so a
+// second call continues the first. The first row is the starting point with the rate update t
+// will use (update t+1 counting from one); row k is the point after update k and its rate.
+// Without a schedule the optimizer's own lr is used throughout.
+inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Schedule* schedule,
+                          xt::xarray<double>& theta, long& t, long steps) {
+    Trajectory tr;
+    const double base = opt.lr;
+    auto rate = [&](long k) { return schedule ? schedule->rate(k) : base; };
+    tr.add(t, theta(0), theta(1), f.value(theta(0), theta(1)), rate(std::max(0L, t - 1)));
+    xt::xarray<double> g = xt::zeros<double>({2});
+    for (long k = 0; k < steps; ++k) {
+        const Point2 grad = f.grad(theta(0), theta(1));
+        if (!std::isfinite(grad.x) || !std::isfinite(grad.y)) {
+            tr.diverged_at = t + 1;
+            break;
+        }
+        g(0) = grad.x;
+        g(1) = grad.y;
+        const double eta = rate(t);  // η_t, t counting updates from 0 as the schedules do
+        opt.lr = eta;
+        opt.step({&theta}, {&g});
+        ++t;
+        const double loss = f.value(theta(0), theta(1));
+        if (!std::isfinite(loss) || !std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
+            tr.diverged_at = t;
+            break;
+        }
+        tr.add(t, theta(0), theta(1), loss, eta);
+    }
+    return tr;
+}
+
+// The box to draw: the surface's own frame, grown to hold the paths but never beyond three
+// times its size, so one runaway path does not shrink the interesting part to a dot.
+inline Box view_box(const Surface2& f, const std::vector<Trajectory>& paths) {
+    Box b = f.frame();
+    const double w = b.x1 - b.x0, h = b.y1 - b.y0;
+    for (const auto& p : paths) {
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            b.x0 = std::max(std::min(b.x0, p.x[i]), f.frame().x0 - w);
+            b.x1 = std::min(std::max(b.x1, p.x[i]), f.frame().x1 + w);
+            b.y0 = std::max(std::min(b.y0, p.y[i]), f.frame().y0 - h);
+            b.y1 = std::min(std::max(b.y1, p.y[i]), f.frame().y1 + h);
+        }
+    }
+    return b;
+}
+
+// Writes <slug>.dat (one block per path: step x y loss lr) and <slug>_surface.dat, and returns
+// the gnuplot lines that draw the contour map with the minima marked, `plot` left open.
+inline std::string paths_map(plot::Figures& figs, const std::string& slug, const Surface2& f,
+                             const std::vector<Trajectory>& paths, int grid, Box box,
+                             bool shaded = true) {
+    plot::Data data({"step", "x", "y", "loss", "lr"}, 12);
+    for (const auto& p : paths) {
+        data.block(p.label);
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            data.row({double(p.step[i]), p.x[i], p.y[i], p.loss[i], p.lr[i]});
+        }
+    }
+    figs.write(slug, data);
+    const auto value = [&](double x, double y) { return f.value(x, y); };
+    const Surface s = write_surface(figs, slug + "_surface", value, box, grid);
+    std::ostringstream g;
+    g.precision(12);
+    int k = 10;
+    for (const Point2& m : f.minima()) {
+        g << "set label " << k++ << " '' at " << m.x << ',' << m.y
+          << " point pt 3 ps 2.5 lw 2 lc rgb 'black' front\n";
+    }
+    g << contour_map(slug + "_surface", box, s, 14, shaded);
+    return g.str();
+}
+
+// The colour of path i: orange, green, black, ... (the map itself is blue).
+inline int path_linetype(std::size_t i) {
+    static const int order[] = {2, 3, 7, 4, 5, 1, 8, 6};
+    return order[i % 8];
+}
+
+// Draws paths on the surface as a PNG: start marked, one colour per path.
+inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
+                       const std::vector<Trajectory>& paths, const std::string& title,
+                       int grid = 161) {
+    const Box box = view_box(f, paths);
+    std::ostringstream g;
+    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key top left\n"
+      << paths_map(figs, slug, f, paths, grid, box);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
+          << path_linetype(i) << " pt 7 ps 0.35 title '" << paths[i].label << "'";
+    }
+    g << "\n";
+    figs.png(slug, g.str(), 950, 750);
+}
+
+// The same as an animated GIF: the paths grow together, at most `frames` frames.
+inline void animate_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
+                          const std::vector<Trajectory>& paths, const std::string& title,
+                          int frames = 80, int grid = 121) {
+    const Box box = view_box(f, paths);
+    std::size_t longest = 1;
+    for (const auto& p : paths) longest = std::max(longest, p.size());
+    const std::size_t stride = std::max<std::size_t>(1, (longest + frames - 1) / frames);
+    std::ostringstream g;
+    // The first frame is the bare map; it also fills the $contours datablock the others reuse.
+    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key top left\n"
+      << paths_map(figs, slug, f, paths, grid, box, false) << "\n"
+      << "do for [n = " << stride << ":" << longest + stride - 1 << ":" << stride << "] {\n"
+      << "  last = n - 1\n"
+      << "  set title sprintf('" << title << " (step %d)', last)\n";
+    // A path that ended early (diverged, or fewer steps) keeps its marker at its last point.
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const long end = static_cast<long>(paths[i].size()) - 1;
+        g << "  mark" << i << " = last < " << end << " ? last : " << end << "\n";
+    }
+    g << "  plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle";
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        g << ", \\\n       '" << slug << ".dat' index " << i << " every ::0::last using 2:3 "
+          << "with lines lt " << path_linetype(i) << " title '" << paths[i].label
+          << "', \\\n       '" << slug << ".dat' index " << i << " every ::mark" << i << "::mark"
+          << i << " using 2:3 with points lt " << path_linetype(i) << " pt 7 ps 1.5 notitle";
+    }
+    g << "\n}\n";
+    figs.gif(slug, g.str(), 800, 640, 6);
+}
+
+// For the playground: figures named by the user's file name (its folder and stem).
+inline void plot_path_file(const Surface2& f, const Trajectory& path, const std::string& file,
+                           bool render, bool animate) {
+    namespace fs = std::filesystem;
+    const fs::path p(file);
+    const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir)) throw UsageError("cannot create folder '" + dir.string() + "'");
+    plot::Figures figs(dir, render);
+    const std::string title = path.label + " on " + f.name();
+    if (animate) {
+        animate_paths(figs, p.stem().string(), f, {path}, title);
+    } else {
+        plot_paths(figs, p.stem().string(), f, {path}, title);
+    }
+}
+
+}  // namespace gd
