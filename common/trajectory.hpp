@@ -137,17 +137,19 @@ inline int path_linetype(std::size_t i) {
     return order[i % 8];
 }
 
-// Draws paths on the surface as a PNG: start marked, one colour per path.
+// Draws paths on the surface as a PNG, one colour per path, each start ringed.
 inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
                        const std::vector<Trajectory>& paths, const std::string& title,
-                       int grid = 161) {
+                       int grid = 121) {
     const Box box = view_box(f, paths);
     std::ostringstream g;
     g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key top left\n"
       << paths_map(figs, slug, f, paths, grid, box);
     for (std::size_t i = 0; i < paths.size(); ++i) {
         g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
-          << path_linetype(i) << " pt 7 ps 0.35 title '" << paths[i].label << "'";
+          << path_linetype(i) << " pt 7 ps 0.35 title '" << paths[i].label << "', \\\n     '"
+          << slug << ".dat' index " << i << " every ::0::0 using 2:3 with points lt "
+          << path_linetype(i) << " pt 6 ps 2 lw 2 notitle";
     }
     g << "\n";
     figs.png(slug, g.str(), 950, 750);
@@ -156,7 +158,7 @@ inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surfa
 // The same as an animated GIF: the paths grow together, at most `frames` frames.
 inline void animate_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
                           const std::vector<Trajectory>& paths, const std::string& title,
-                          int frames = 80, int grid = 121) {
+                          int frames = 60, int grid = 101) {
     const Box box = view_box(f, paths);
     std::size_t longest = 1;
     for (const auto& p : paths) longest = std::max(longest, p.size());
@@ -194,7 +196,8 @@ inline void plot_path_file(const Surface2& f, const Trajectory& path, const std:
     fs::create_directories(dir, ec);
     if (!fs::is_directory(dir)) throw UsageError("cannot create folder '" + dir.string() + "'");
     plot::Figures figs(dir, render);
-    const std::string title = path.label + " on " + f.name();
+    std::string title = f.name() + ": " + std::to_string(path.size() - 1) + " steps";
+    if (path.diverged_at >= 0) title += ", diverged at step " + std::to_string(path.diverged_at);
     if (animate) {
         animate_paths(figs, p.stem().string(), f, {path}, title);
     } else {

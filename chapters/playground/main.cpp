@@ -88,6 +88,20 @@ Run build(const Setup& s, gd::Point2 start) {
     return r;
 }
 
+// The run in the words that made it, less surface and start: "adam --lr 0.05 --amsgrad".
+std::string describe(const Run& r) {
+    std::string label = r.optimizer->name();
+    for (std::size_t i = 0; i < r.words.size(); ++i) {
+        const std::string& w = r.words[i];
+        if (w == "--function" || w == "--start" || w == "--optimizer") {
+            ++i;  // skip the flag's value too
+            continue;
+        }
+        label += ' ' + w;
+    }
+    return label;
+}
+
 // ---- checkpoints ---------------------------------------------------------------------------
 
 std::string hex(double v) {
@@ -199,7 +213,7 @@ int main(int argc, char** argv) {
         }
         gd::Trajectory path = gd::descend(*run.surface, *run.optimizer, run.schedule.get(),
                                           run.theta, run.step, steps);
-        path.label = run.optimizer->name();
+        path.label = describe(run);
         path.write_csv(trace);
         const long diverged = path.diverged_at;
         if (diverged >= 0) {
