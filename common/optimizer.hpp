@@ -10,6 +10,7 @@
 // Notation: θ parameters, g gradient, η learning rate (lr), t step, λ weight decay.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <xtensor/xarray.hpp>
@@ -38,6 +40,8 @@ inline void require(const std::string& optimizer, const char* param, double valu
 
 template <class T>
 class Optimizer {
+    static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>, "float or double");
+
   public:
     using Tensor = xt::xarray<T>;
     static constexpr int kFormat = 1;  // version of the saved state's format
@@ -54,6 +58,9 @@ class Optimizer {
     virtual void step(const std::vector<Tensor*>& params, const std::vector<const Tensor*>& grads) {
         if (!(std::isfinite(lr) && lr >= 0)) require(name(), "lr", lr, false, "finite and >= 0");
         if (params.size() != grads.size()) throw UsageError(name() + ": params/grads mismatch");
+        for (std::size_t i = 0; i < params.size(); ++i)
+            if (grads[i]->shape() != params[i]->shape())
+                throw UsageError(name() + ": a gradient's shape differs from its parameter's");
         for (auto& b : buffers_) {
             if (b.values.empty())
                 for (const Tensor* p : params) b.values.push_back(xt::zeros<T>(p->shape()));
@@ -62,11 +69,7 @@ class Optimizer {
                 if (b.values[i].shape() != params[i]->shape()) fail_shapes();
         }
         ++t_;
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            if (grads[i]->shape() != params[i]->shape())
-                throw UsageError(name() + ": a gradient's shape differs from its parameter's");
-            update(i, *params[i], *grads[i]);
-        }
+        for (std::size_t i = 0; i < params.size(); ++i) update(i, *params[i], *grads[i]);
     }
 
     // Text, one item a line, numbers as C99 hexadecimal floats (exact):
@@ -101,7 +104,8 @@ class Optimizer {
         };
         const std::string magic = token(is);
         if (magic != "gd-optimizer") fail("not an optimizer state (it starts '" + magic + "')");
-        if (integer(is, 1000) != kFormat) fail("unknown format version");
+        if (const long v = integer(is, 1000); v != kFormat)
+            fail("format version " + std::to_string(v) + " (this build reads 1)");
         const std::string who = token(is), type = token(is);
         if (who != name()) fail("it was saved by " + who);
         if (type != type_name()) fail("it holds " + type + " numbers, this one " + type_name());
@@ -115,13 +119,14 @@ class Optimizer {
         for (long k = 0; k < n_buffers; ++k) saved += ' ' + token(is);
         for (const auto& b : buffers_) mine += ' ' + b.name;
         if (saved != mine) fail("it holds buffers '" + saved + "', not '" + mine + "'");
+        // Read into temporaries, growing only with what the text holds, then commit.
         std::vector<std::vector<Tensor>> values(buffers_.size());
         for (std::size_t k = 0; k < buffers_.size(); ++k) {
             expect("buffer");
             expect(buffers_[k].name);
-            values[k].resize(static_cast<std::size_t>(integer(is, 1L << 20)));
-            if (values[k].size() != values[0].size()) fail("buffers' sizes differ");
-            for (std::size_t i = 0; i < values[k].size(); ++i) {
+            const long n = integer(is, 1L << 20);
+            if (k > 0 && n != static_cast<long>(values[0].size())) fail("buffers' sizes differ");
+            for (long i = 0; i < n; ++i) {
                 expect("tensor");
                 std::vector<std::size_t> shape(static_cast<std::size_t>(integer(is, 32)));
                 long size = 1;
@@ -130,9 +135,12 @@ class Optimizer {
                     if (d > 0 && size > (1L << 30) / static_cast<long>(d)) fail("too large");
                     size *= static_cast<long>(d);
                 }
-                values[k][i] = Tensor::from_shape(shape);
-                for (T& v : values[k][i]) v = static_cast<T>(number(is));
-                if (values[k][i].shape() != values[0][i].shape()) fail("buffers' shapes differ");
+                std::vector<T> flat;
+                for (long j = 0; j < size; ++j) flat.push_back(static_cast<T>(number(is)));
+                Tensor x = Tensor::from_shape(shape);
+                std::copy(flat.begin(), flat.end(), x.begin());
+                if (k > 0 && x.shape() != values[0][i].shape()) fail("buffers' shapes differ");
+                values[k].push_back(std::move(x));
             }
         }
         expect("end");
