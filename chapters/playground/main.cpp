@@ -202,6 +202,10 @@ int main(int argc, char** argv) {
             if (s.start.empty()) gd::Cli::fail("--start is required");
             if (s.optimizer.empty()) gd::Cli::fail("--optimizer is required");
             if (!cli.given("--lr") && s.schedule != "onecycle") gd::Cli::fail("--lr is required");
+            // OneCycleLR ignores the optimizer's own rate; give SGD (which has no default) one.
+            if (!cli.given("--lr") && gd::OptimizerConfig::given(s.sched.max_lr)) {
+                s.opt.lr = s.sched.max_lr;
+            }
             s.words = cli.words_given({"--steps", "--trace", "--plot", "--animate", "--checkpoint",
                                        "--quick", "--no-plot", "--seed"});
             run = build(s, parse_start(s.start));
