@@ -1,0 +1,28 @@
+# line_loss.gp: replot with `gnuplot line_loss.gp` inside this folder.
+set terminal pngcairo size 950,600 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set output 'line_loss.png'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+set title 'Loss per update: plain Adam stalls near 1, the annealed runs keep falling'
+set xlabel 'update (20 per epoch; top axis: epochs, where AdamAnn divides η by 4)'
+set ylabel 'mean squared error on all 20 points'
+set logscale y
+set format y '10^{%L}'
+set xrange [0:*]
+set x2tics ('5' 100, '10' 200, '15' 300, '20' 400, '30' 600, '40' 800, '50' 1000)
+set grid x2tics
+set key bottom left
+plot 'line.dat' index 0 using 1:4 with lines lt 2 lw 1.5 title 'Adam', \
+     'line.dat' index 1 using 1:4 with lines lt 3 lw 2 title 'AdamAnn', \
+     'line.dat' index 2 using 1:4 with lines lt 4 lw 2 dt 2 title 'Adam + cosine'
