@@ -1,0 +1,250 @@
+// Chapter 04: AdaGrad and RMSprop, one step size per coordinate.
+//
+// Goal: on a ravine, one learning rate cannot suit both walls: the steep direction wants a small
+// step, the shallow one a large step. AdaGrad divides each coordinate's step by the root of the
+// sum of its squared gradients; we watch that step size shrink like 1/√t until AdaGrad crawls
+// (chapter 01's line fit, the ravine). RMSprop averages instead of summing, so it forgets and its
+// step size settles at η over the recent gradient size; we race GD, AdaGrad, RMSprop, centered
+// RMSprop and RMSprop with momentum on the ravine and check that a steeper wall changes nothing.
+//
+// Notation: θ = (x, y) parameters, g gradient, η learning rate, t step, s sum or mean of g²,
+// α smoothing, ε stability term, μ momentum; "rate" is a coordinate's step size η/(√s + ε).
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "adaptive.hpp"
+#include "cli.hpp"
+#include "plot.hpp"
+#include "surfaces.hpp"
+#include "trajectory.hpp"
+
+namespace {
+
+using ch04::Kind;
+using ch04::Rule;
+using ch04::Run;
+
+const double kTol = 1e-6;  // "converged": the loss is below this
+
+// ---- The experiments --------------------------------------------------------------------------
+
+// The table every experiment prints: where each run ended and how its step sizes behaved.
+void print_runs(const std::vector<Run>& runs, const char* x, const char* y) {
+    std::printf("  %-22s %11s %11s %10s %9s %9s %9s %9s %9s\n", "method", x, y, "loss", "to 1e-6",
+                "rate_x@1", "rate_y@1", "rate_x@T", "rate_y@T");
+    for (const Run& r : runs) {
+        const gd::Trajectory& p = r.path;
+        std::printf("  %-22s %11.5f %11.5f %10.3g %9ld %9.4f %9.4f %9.4f %9.4f", p.label.c_str(),
+                    p.x.back(), p.y.back(), p.loss.back(), ch04::steps_to(p, kTol), r.rate_x[0],
+                    r.rate_y[0], r.rate_x.back(), r.rate_y.back());
+        if (p.diverged_at >= 0) std::printf("  diverged at step %ld", p.diverged_at);
+        std::printf("\n");
+    }
+}
+
+// (1) AdaGrad on chapter 01's line fit: b's gradient stays large for a long time, so b's step
+// size falls like 1/√t and b crawls; RMSprop at the same η forgets and gets there.
+std::vector<Run> line_fit(double gd_eta, double eta, double alpha, long steps) {
+    const gd::LinearFit f;
+    std::vector<Run> runs;
+    runs.push_back(ch04::descend(f, {"GD", Kind::Gd, gd_eta}, {0, 0}, steps));
+    runs.push_back(ch04::descend(f, {"AdaGrad", Kind::Adagrad, eta, 1e-10}, {0, 0}, steps));
+    runs.push_back(
+        ch04::descend(f, {"RMSprop", Kind::RmsProp, eta, 1e-8, 0, alpha}, {0, 0}, steps));
+    std::printf("Line fit, (a, b) from (0, 0) to (1.5, -28), eta = %g (GD: %g), %ld steps:\n", eta,
+                gd_eta, steps);
+    print_runs(runs, "a", "b");
+    // The loss is quadratic with Hessian H = 2[[mean x², mean x], [mean x, 1]]; plain GD along
+    // H's steep eigenvector is stable only for a step below 2/λ_max.
+    const gd::Points p = gd::post_points();
+    double xx = 0, x1 = 0;
+    for (double x : p.x) xx += x * x / p.size(), x1 += x / p.size();
+    const double lmax = (xx + 1) + std::sqrt((xx - 1) * (xx - 1) + 4 * x1 * x1);
+    std::printf("  GD's stability limit on this loss: 2/lambda_max = %.4f\n", 2 / lmax);
+    return runs;
+}
+
+// (2) The race on the ravine 0.1x² + 2y² from (-5, -2), each method at its own sensible rate.
+std::vector<Run> ravine_race(const std::vector<Rule>& rules, long steps) {
+    const gd::Ravine f;
+    std::vector<Run> runs;
+    for (const Rule& r : rules) runs.push_back(ch04::descend(f, r, {-5, -2}, steps));
+    std::printf("\nRavine 0.1x^2 + 2y^2 from (-5, -2), %ld steps:\n", steps);
+    print_runs(runs, "x", "y");
+    // RMSprop's first step: s₁ = (1 − α)g², so the step is η/√(1 − α) in every coordinate.
+    const gd::Trajectory& p = runs[2].path;
+    std::printf("  RMSprop's first step: |dx| = %.6f, |dy| = %.6f; eta/sqrt(1 - alpha) = %.6f\n",
+                std::fabs(p.x[1] - p.x[0]), std::fabs(p.y[1] - p.y[0]),
+                rules[2].eta / std::sqrt(1 - rules[2].alpha));
+    return runs;
+}
+
+// (3) Make the y-wall c times steeper: every y-gradient is c times larger. GD's path changes
+// (and at c = 10 it diverges); the adaptive methods divide the scale out, up to ε.
+void steeper_wall(const std::vector<Rule>& rules, double c, long steps) {
+    const gd::Ravine f;
+    const ch04::ScaledRavine fc(c);
+    std::printf("\nThe same runs with the y-wall %g times steeper (0.1x^2 + %gy^2):\n", c, 2 * c);
+    std::printf("  %-22s %26s\n", "method", "max distance between paths");
+    for (const Rule& r : rules) {
+        const Run a = ch04::descend(f, r, {-5, -2}, steps);
+        const Run b = ch04::descend(fc, r, {-5, -2}, steps);
+        std::printf("  %-22s ", r.label.c_str());
+        if (b.path.diverged_at >= 0) {
+            std::printf("%26s\n",
+                        ("diverged at step " + std::to_string(b.path.diverged_at)).c_str());
+            continue;
+        }
+        double d = 0;
+        for (std::size_t k = 0; k < a.path.size(); ++k)
+            d = std::max(d, std::hypot(a.path.x[k] - b.path.x[k], a.path.y[k] - b.path.y[k]));
+        std::printf("%26.2e\n", d);
+    }
+}
+
+// ---- The figures ------------------------------------------------------------------------------
+
+// Paths on a contour map (gd::paths_map), with the legend where it hides nothing.
+void draw_paths(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
+                const std::vector<Run>& runs, const std::string& title, const std::string& axes,
+                const std::string& key, gd::Box box, int grid) {
+    std::vector<gd::Trajectory> paths;
+    for (const Run& r : runs) paths.push_back(r.path);
+    std::ostringstream g;
+    g << "set title '" << title << "'\n"
+      << axes << "set key " << key << "\n"
+      << gd::paths_map(figs, slug, f, paths, grid, box);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const int lt = gd::path_linetype(i);
+        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
+          << lt << " lw 1.5 pt 7 ps 0.45 title '" << paths[i].label << "'";
+    }
+    g << ", \\\n     '" << slug << ".dat' index 0 every ::0::0 using 2:3 with points pt 6 ps 2.5 "
+      << "lw 2 lc rgb 'black' title 'start'\n";
+    figs.png(slug, g.str(), 950, 700);
+}
+
+// Step sizes over the steps, log-log, one panel per coordinate, one legend below both; the
+// dashed line is c/√t through run `guide`'s first step size: its rate if g never changed.
+void plot_rates(gd::plot::Figures& figs, const std::string& slug, const std::vector<Run>& runs,
+                const std::string& title, const char* const names[2], std::size_t guide) {
+    gd::plot::Data data({"t", "rate_x", "rate_y"});
+    for (const Run& r : runs) {
+        data.block(r.path.label);
+        for (std::size_t k = 0; k < r.rate_x.size(); ++k)
+            data.row({double(k + 1), r.rate_x[k], r.rate_y[k]});
+    }
+    figs.write(slug, data);
+    std::ostringstream g;
+    g << "set multiplot layout 1,2 title '" << title << "' margins screen 0.07, 0.76, 0.13, 0.87 "
+      << "spacing screen 0.09\n"
+      << "set logscale xy\nset format y '10^{%L}'\nset xlabel 'step t'\nset autoscale xfix\n";
+    for (int c = 0; c < 2; ++c) {
+        g << "set title 'along " << names[c] << "'\nset ylabel 'step size along " << names[c]
+          << ",  η / (√s + ε)'\n"
+          << (c == 0 ? "unset key\n" : "set key at screen 0.995, 0.5 right center width -7\n")
+          << "plot ";
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            g << "'" << slug << ".dat' index " << i << " using 1:" << c + 2 << " with lines lt "
+              << gd::path_linetype(i) << " title '" << runs[i].path.label << "', ";
+        }
+        const double r1 = c == 0 ? runs[guide].rate_x[0] : runs[guide].rate_y[0];
+        g << r1 << "/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t ("
+          << runs[guide].path.label << ", g fixed)'\n";
+    }
+    g << "unset multiplot\n";
+    figs.png(slug, g.str(), 1350, 560);
+}
+
+// Loss over the steps on a log scale.
+void plot_loss(gd::plot::Figures& figs, const std::string& slug, const std::vector<Run>& runs,
+               const std::string& title) {
+    gd::plot::Data data({"t", "loss"});
+    for (const Run& r : runs) {
+        data.block(r.path.label);
+        for (std::size_t k = 0; k < r.path.size(); ++k)
+            data.row({double(r.path.step[k]), std::max(r.path.loss[k], 1e-300)});
+    }
+    figs.write(slug, data);
+    std::ostringstream g;
+    g << "set title '" << title << "'\nset xlabel 'step t'\nset ylabel 'loss'\n"
+      << "set logscale y\nset format y '10^{%L}'\nset yrange [1e-16:*]\nset key bottom left\n"
+      << "plot ";
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        g << "'" << slug << ".dat' index " << i << " using 1:2 with lines lt "
+          << gd::path_linetype(i) << " title '" << runs[i].path.label << "'"
+          << (i + 1 < runs.size() ? ", " : "\n");
+    }
+    figs.png(slug, g.str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return gd::run("04_rmsprop", [&] {
+        gd::Cli cli("04_rmsprop", "AdaGrad, RMSprop, centered RMSprop: a step size per coordinate");
+        int steps = 200, line_steps = 1000;
+        double gd_lr = 0.4, adagrad_lr = 0.4, rmsprop_lr = 0.1, momentum_lr = 0.01;
+        double line_lr = 0.5, line_gd_lr = 0.03, alpha = 0.99, momentum = 0.9, scale = 10;
+        cli.option("--steps", steps, "updates on the ravine", 1, 100000);
+        cli.option("--gd-lr", gd_lr, "η of plain gradient descent on the ravine", gd::positive());
+        cli.option("--adagrad-lr", adagrad_lr, "η of AdaGrad on the ravine", gd::positive());
+        cli.option("--rmsprop-lr", rmsprop_lr, "η of (centered) RMSprop", gd::positive());
+        cli.option("--momentum-lr", momentum_lr, "η of RMSprop with momentum", gd::positive());
+        cli.option("--alpha", alpha, "RMSprop's smoothing α", gd::unit_open());
+        cli.option("--momentum", momentum, "RMSprop's momentum μ", gd::unit_open());
+        cli.option("--line-lr", line_lr, "η of AdaGrad and RMSprop on the line fit",
+                   gd::positive());
+        cli.option("--line-gd-lr", line_gd_lr, "η of plain GD on the line fit", gd::positive());
+        cli.option("--line-steps", line_steps, "updates on the line fit", 1, 1000000);
+        cli.option("--scale", scale, "how many times steeper the y-wall gets", gd::positive());
+        if (!cli.parse(argc, argv)) return 0;
+
+        // (1) AdaGrad's step size dies away: chapter 01's line fit.
+        const std::vector<Run> line = line_fit(line_gd_lr, line_lr, alpha, line_steps);
+
+        // (2) The race on the ravine, every method at a rate that suits it.
+        const std::vector<Rule> rules{
+            {"GD", Kind::Gd, gd_lr},
+            {"AdaGrad", Kind::Adagrad, adagrad_lr, 1e-10},
+            {"RMSprop", Kind::RmsProp, rmsprop_lr, 1e-8, 0, alpha},
+            {"centered RMSprop", Kind::RmsProp, rmsprop_lr, 1e-8, 0, alpha, true},
+            {"RMSprop + momentum", Kind::RmsProp, momentum_lr, 1e-8, 0, alpha, false, momentum}};
+        const std::vector<Run> race = ravine_race(rules, steps);
+
+        // (3) The adaptive methods do not see how steep a wall is.
+        steeper_wall(rules, scale, steps);
+
+        // Figures: --quick coarsens the grids and the animation, never the numbers.
+        gd::plot::Figures figs(cli.out, !cli.no_plot);
+        const int grid = cli.quick ? 31 : 81;
+        draw_paths(figs, "line_paths", gd::LinearFit(), line,
+                   "Line fit: AdaGrad''s steps along b die away, RMSprop''s do not",
+                   "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\n", "bottom right",
+                   {-0.5, 5.5, -32, 3}, grid);
+        const char* ab[] = {"a", "b"};
+        plot_rates(figs, "line_rates", line,
+                   "Line fit: AdaGrad''s step size along b falls like 1/√t, RMSprop''s does not",
+                   ab, 1);
+        plot_loss(figs, "line_loss", line,
+                  "Line fit: AdaGrad crawls, RMSprop arrives, then hovers");
+        const char* xy[] = {"x", "y"};
+        draw_paths(figs, "race_paths", gd::Ravine(), race,
+                   "Ravine 0.1x² + 2y²: the adaptive methods take the diagonal",
+                   "set xlabel 'x'\nset ylabel 'y'\n", "top left", {-6, 2, -2.5, 3}, grid);
+        plot_rates(figs, "race_rates", race,
+                   "Ravine: step sizes per coordinate, large along the shallow x, small along y",
+                   xy, 1);
+        plot_loss(figs, "race_loss", race, "Ravine: loss per step");
+        gd::animate_paths(figs, "race", gd::Ravine(),
+                          {race[0].path, race[1].path, race[2].path, race[3].path}, "Ravine race",
+                          cli.quick ? 4 : 50, cli.quick ? 31 : 61);
+        std::fflush(stdout);  // the table first, then the note on std::clog
+        std::clog << "figures and data written to " << cli.out << "\n";
+        return 0;
+    });
+}

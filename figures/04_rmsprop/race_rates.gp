@@ -1,0 +1,30 @@
+# race_rates.gp: replot with `gnuplot race_rates.gp` inside this folder.
+set terminal pngcairo size 1350,560 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set output 'race_rates.png'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+set multiplot layout 1,2 title 'Ravine: step sizes per coordinate, large along the shallow x, small along y' margins screen 0.07, 0.76, 0.13, 0.87 spacing screen 0.09
+set logscale xy
+set format y '10^{%L}'
+set xlabel 'step t'
+set autoscale xfix
+set title 'along x'
+set ylabel 'step size along x,  η / (√s + ε)'
+unset key
+plot 'race_rates.dat' index 0 using 1:2 with lines lt 2 title 'GD', 'race_rates.dat' index 1 using 1:2 with lines lt 3 title 'AdaGrad', 'race_rates.dat' index 2 using 1:2 with lines lt 7 title 'RMSprop', 'race_rates.dat' index 3 using 1:2 with lines lt 4 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:2 with lines lt 5 title 'RMSprop + momentum', 0.4/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+set title 'along y'
+set ylabel 'step size along y,  η / (√s + ε)'
+set key at screen 0.995, 0.5 right center width -7
+plot 'race_rates.dat' index 0 using 1:3 with lines lt 2 title 'GD', 'race_rates.dat' index 1 using 1:3 with lines lt 3 title 'AdaGrad', 'race_rates.dat' index 2 using 1:3 with lines lt 7 title 'RMSprop', 'race_rates.dat' index 3 using 1:3 with lines lt 4 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:3 with lines lt 5 title 'RMSprop + momentum', 0.05/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+unset multiplot
