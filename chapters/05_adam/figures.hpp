@@ -26,7 +26,7 @@ inline void plot_first_steps(gd::plot::Figures& figs, const std::vector<std::vec
     }
     figs.write("bias_correction", data);
     std::ostringstream gp;
-    gp << "set title 'Without bias correction the first steps are up to 6.5 times too long'\n"
+    gp << "set title 'Without bias correction the first steps are up to 6.6 times too long'\n"
        << "set xlabel 'step t (the gradient is the same at every step)'\n"
        << "set ylabel 'step size |Δθ| / η'\nset key right center at graph 0.98,0.4\n"
        << "set yrange [0:7.5]\n"

@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Without bias correction the first steps are up to 6.5 times too long'
+set title 'Without bias correction the first steps are up to 6.6 times too long'
 set xlabel 'step t (the gradient is the same at every step)'
 set ylabel 'step size |Δθ| / η'
 set key right center at graph 0.98,0.4
