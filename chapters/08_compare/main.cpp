@@ -1,0 +1,180 @@
+// Chapter 08: the source post's comparison, and every optimizer of the book in one race.
+//
+// Goal: put the methods of chapters 01-07 side by side on the same problems. First the post's
+// own experiment: 30 points on y = 1.5x − 28, x drawn uniformly in [−10, 10) by our seeded
+// generator, start (a, b) = (1, 1), 50 epochs of per-sample updates by SGD (η = 0.001),
+// momentum (η = 0.001, β = 0.95, the averaging form), Adam (η = 1, β1 = 0.7, β2 = 0.9) and
+// "AdamAnn", the same Adam with η divided by 4 every 5 epochs. The post's Adam keeps no step
+// counter, so it most likely has no bias correction: we run Adam both ways. Then the classic
+// race: seven optimizers from one start on Rosenbrock, Beale and the saddle.
+//
+// Notation: θ = (a, b) parameters, g gradient, η learning rate, β momentum, β1 β2 Adam's decay
+// rates, t update (iteration) counted over all epochs.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "line_fit.hpp"
+#include "line_race.hpp"
+#include "optimizer.hpp"
+#include "plots.hpp"
+#include "race.hpp"
+#include "rng.hpp"
+#include "schedule.hpp"
+
+namespace {
+
+using ch08::LineRun;
+
+struct Settings {
+    int points = 30, epochs = 50;
+    double sgd_lr = 0.001, mom_lr = 0.001, beta = 0.95;
+    double adam_lr = 1.0, beta1 = 0.7, beta2 = 0.9;
+    int anneal_every = 5;  // epochs between two drops of AdamAnn's rate
+    double anneal_gamma = 0.25;
+};
+
+// ---- Part 1: the post's four methods on the line --------------------------------------------
+
+// Six runs from (1, 1): the post's four, with Adam as torch.optim.Adam (bias-corrected), then
+// Adam and AdamAnn as the post probably wrote them, without the correction.
+std::vector<LineRun> run_line_methods(const gd::Points& pts, const Settings& s) {
+    const long per_drop = long(s.anneal_every) * long(pts.size());  // StepLR counts updates
+    const gd::StepDecay anneal(s.adam_lr, per_drop, s.anneal_gamma);
+    gd::Sgd<double> sgd(s.sgd_lr);
+    gd::MomentumEma<double> momentum(s.mom_lr, s.beta);
+    gd::Adam<double> adam(s.adam_lr, s.beta1, s.beta2), adam_ann(s.adam_lr, s.beta1, s.beta2);
+    ch08::AdamNoBias raw(s.adam_lr, s.beta1, s.beta2), raw_ann(s.adam_lr, s.beta1, s.beta2);
+    const auto run = [&](const char* name, gd::Optimizer<double>& opt, const gd::Schedule* sch) {
+        return ch08::train_per_sample(name, pts, opt, sch, 1.0, 1.0, s.epochs);
+    };
+    return {run("SGD", sgd, nullptr),
+            run("Momentum", momentum, nullptr),
+            run("Adam", adam, nullptr),
+            run("AdamAnn", adam_ann, &anneal),
+            run("Adam, no bias corr.", raw, nullptr),
+            run("AdamAnn, no bias corr.", raw_ann, &anneal)};
+}
+
+void print_line_table(const std::vector<LineRun>& runs, const Settings& s, std::size_t n) {
+    std::printf("per-sample, %d epochs x %zu points from (a, b) = (1, 1); true line a=1.5 b=-28\n",
+                s.epochs, n);
+    std::printf("  %-23s %9s %10s %11s %12s %13s\n", "method", "a", "b", "loss",
+                "last-epoch max", "loss<1e-2 from");
+    for (const LineRun& r : runs) {
+        std::printf("  %-23s %9.5f %10.5f %11.3e %12.3e %13ld", r.name.c_str(), r.a.back(),
+                    r.b.back(), r.loss.back(), ch08::worst_recent_loss(r, n),
+                    ch08::settled_at(r, 1e-2));
+        if (r.diverged_at >= 0) std::printf("  diverged at update %ld", r.diverged_at);
+        std::printf("\n");
+    }
+}
+
+// What bias correction changes: the first steps. Both Adams see the same first gradient; the
+// uncorrected one moves by η(1−β1)/√(1−β2) per coordinate instead of η.
+void print_first_steps(const std::vector<LineRun>& runs) {
+    const LineRun &adam = runs[2], &raw = runs[4];
+    std::printf("\nfirst update of b: Adam %.4f, no bias corr. %.4f (ratio %.4f)\n",
+                adam.b[1] - adam.b[0], raw.b[1] - raw.b[0],
+                (raw.b[1] - raw.b[0]) / (adam.b[1] - adam.b[0]));
+    for (std::size_t k : {std::size_t{10}, std::size_t{30}, std::size_t{150}}) {
+        std::printf("after %3zu updates: b = %9.4f (Adam), %9.4f (no bias corr.)\n", k,
+                    adam.b[k], raw.b[k]);
+    }
+}
+
+// ---- Part 2: the race ------------------------------------------------------------------------
+
+void print_race(const ch08::Race& race, const std::vector<gd::Trajectory>& paths) {
+    std::printf("\nrace on %s from (%g, %g), %ld steps, goal: loss < %g\n", race.surface.c_str(),
+                race.start.x, race.start.y, race.steps, race.goal);
+    std::printf("  %-10s %8s %13s %10s\n", "optimizer", "lr", "final loss", "goal at");
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        std::printf("  %-10s %8g %13.4e %10ld", ch08::racer_names()[i].c_str(), paths[i].lr.back(),
+                    paths[i].loss.back(), ch08::steps_to_goal(paths[i], race.goal));
+        if (paths[i].diverged_at >= 0) std::printf("  diverged at step %ld", paths[i].diverged_at);
+        std::printf("\n");
+    }
+}
+
+// --sweep: how the race's rates were chosen. For each racer, the rate from a 1-2-5 grid that
+// reaches the goal in the fewest steps (ties: the smaller final loss).
+void sweep(const ch08::Race& race) {
+    const auto surface = gd::make_surface(race.surface);
+    std::printf("\nsweep on %s: best rate per racer (steps to goal, final loss)\n",
+                race.surface.c_str());
+    for (const std::string& name : ch08::racer_names()) {
+        double best_lr = 0, best_loss = 0;
+        long best_steps = -1;
+        for (double decade = 1e-4; decade < 2; decade *= 10) {
+            for (double m : {1.0, 2.0, 5.0}) {
+                auto opt = ch08::make_racer(name, m * decade);
+                xt::xarray<double> theta = {race.start.x, race.start.y};
+                long t = 0;
+                const gd::Trajectory tr = gd::descend(*surface, *opt, nullptr, theta, t, race.steps);
+                const long k = ch08::steps_to_goal(tr, race.goal);
+                const bool better = k >= 0 && (best_steps < 0 || k < best_steps);
+                if (better || (best_steps < 0 && k < 0 && tr.diverged_at < 0 &&
+                               (best_lr == 0 || tr.loss.back() < best_loss))) {
+                    best_lr = m * decade, best_steps = k, best_loss = tr.loss.back();
+                }
+            }
+        }
+        std::printf("  %-10s lr %-7g %6ld steps  loss %.3e\n", name.c_str(), best_lr, best_steps,
+                    best_loss);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return gd::run("08_compare", [&] {
+        gd::Cli cli("08_compare", "SGD, momentum, Adam and annealed Adam on a line; a race", 7);
+        Settings s;
+        std::string race = "all";
+        double race_scale = 1.0;
+        bool do_sweep = false;
+        cli.option("--points", s.points, "points drawn on y = 1.5x - 28", 2, 100000);
+        cli.option("--epochs", s.epochs, "passes over the points", 1, 100000);
+        cli.option("--sgd-lr", s.sgd_lr, "SGD's rate η", gd::positive());
+        cli.option("--momentum-lr", s.mom_lr, "momentum's rate η", gd::positive());
+        cli.option("--beta", s.beta, "momentum's β in v ← βv + (1-β)g", gd::unit_open());
+        cli.option("--adam-lr", s.adam_lr, "Adam's and AdamAnn's first rate η", gd::positive());
+        cli.option("--beta1", s.beta1, "Adam's β1", gd::unit_open());
+        cli.option("--beta2", s.beta2, "Adam's β2", gd::unit_open());
+        cli.option("--anneal-every", s.anneal_every, "AdamAnn: epochs between drops", 1, 100000);
+        cli.option("--anneal-gamma", s.anneal_gamma, "AdamAnn: factor per drop", {0, 1, true});
+        cli.option("--race", race, "which race to run", {"all", "rosenbrock", "beale", "saddle",
+                                                         "none"});
+        cli.option("--race-lr-scale", race_scale, "multiply every racer's rate", gd::positive());
+        cli.flag("--sweep", do_sweep, "search each racer's best rate on each surface (slow)");
+        if (!cli.parse(argc, argv)) return 0;
+
+        // The problem: points on the post's line, x uniform in [-10, 10) from our generator.
+        gd::Rng rng(cli.seed);
+        const gd::Points pts = gd::line_points(std::size_t(s.points), 1.5, -28, -10, 10, rng);
+
+        // Part 1: the four methods (and Adam without bias correction), per sample.
+        const std::vector<LineRun> runs = run_line_methods(pts, s);
+        print_line_table(runs, s, pts.size());
+        print_first_steps(runs);
+
+        gd::plot::Figures figs(cli.out, !cli.no_plot);
+        ch08::LineFigures line(figs, pts, cli.quick);
+        line.all({runs[0], runs[1], runs[2], runs[3]}, {runs[2], runs[4], runs[3], runs[5]});
+
+        // Part 2: the race on three surfaces (--quick draws coarser maps, same numbers).
+        for (const ch08::Race& r : ch08::races()) {
+            if (race != "all" && race != r.surface) continue;
+            if (do_sweep && r.surface != "saddle") sweep(r);
+            const auto paths = ch08::run_race(r, race_scale, r.steps);
+            print_race(r, paths);
+            ch08::plot_race(figs, r, paths, cli.quick);
+        }
+        std::clog << "figures and data written to " << cli.out << "\n";
+        return 0;
+    });
+}
