@@ -1,0 +1,121 @@
+// nesterov.hpp: chapter 03's Nesterov momentum, written out the way the lecture states it.
+//
+// The library's rule is PyTorch's (common/sgd.hpp with nesterov = true): the gradient is taken
+// at the current θ. The lecture takes it at a look-ahead point w − αΔw instead. This header
+// writes the lecture's form out on xt::xarray<double>, plus a third form (momentum on a
+// gradient with a derivative term), and the linear theory that predicts how fast each converges
+// on a quadratic. tests/test_03_nesterov.cpp proves that all three forms give the same points.
+// Notation: w the lecture's weights, Δw its step ("velocity"), α = μ momentum, η learning rate,
+// θ PyTorch's parameters, b its velocity (momentum_buffer), g gradient, λ a curvature.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+
+#include <xtensor/xarray.hpp>
+
+#include "surfaces.hpp"
+#include "trajectory.hpp"
+
+namespace ch03 {
+
+using Vec = xt::xarray<double>;
+
+inline Vec grad_at(const gd::Surface2& f, const Vec& p) {
+    const gd::Point2 g = f.grad(p(0), p(1));
+    return Vec{g.x, g.y};
+}
+
+// The lecture's Nesterov step. Δw starts at zero, so the first look-ahead point is w itself.
+struct LookAhead {
+    double alpha, eta;
+    Vec w;                // the lecture's weights w(t)
+    Vec dw = {0.0, 0.0};  // Δw(t−1), the previous step
+
+    Vec ahead() const { return w - alpha * dw; }  // the look-ahead point w(t) − αΔw(t−1)
+
+    void step(const gd::Surface2& f) {
+        const Vec g = grad_at(f, ahead());  // ∇L(w(t) − αΔw(t−1)): the gradient ahead
+        dw = alpha * dw + eta * g;          // Δw(t) = αΔw(t−1) + η∇L(...)
+        w = w - dw;                         // w(t+1) = w(t) − Δw(t)
+    }
+};
+
+// Heavy-ball momentum fed a corrected gradient: d ← μd + g + μ(g − g_prev), θ ← θ − ηd. The
+// term μ(g − g_prev) is a derivative term: it pushes against a gradient that is changing.
+// d and g_prev start at zero, so the first step is η(1 + μ)g, as PyTorch's is.
+struct GradientCorrection {
+    double mu, eta;
+    Vec theta;
+    Vec d = {0.0, 0.0}, g_prev = {0.0, 0.0};
+
+    void step(const gd::Surface2& f) {
+        const Vec g = grad_at(f, theta);     // the gradient at the current point
+        d = mu * d + g + mu * (g - g_prev);  // velocity of the corrected gradient
+        theta = theta - eta * d;             // θ ← θ − ηd
+        g_prev = g;
+    }
+};
+
+// The lecture's form run on a surface, recording both its weights w and its look-ahead points.
+struct LookAheadRun {
+    gd::Trajectory w, ahead;
+};
+
+inline LookAheadRun run_lookahead(const gd::Surface2& f, double alpha, double eta, Vec start,
+                                  long steps) {
+    LookAhead nag{alpha, eta, start};
+    LookAheadRun run;
+    const auto record = [&](long k) {
+        const Vec a = nag.ahead();
+        run.w.add(k, nag.w(0), nag.w(1), f.value(nag.w(0), nag.w(1)), eta);
+        run.ahead.add(k, a(0), a(1), f.value(a(0), a(1)), eta);
+    };
+    record(0);
+    for (long k = 1; k <= steps; ++k) {
+        nag.step(f);
+        const Vec a = nag.ahead();
+        if (!std::isfinite(f.value(nag.w(0), nag.w(1))) || !std::isfinite(f.value(a(0), a(1)))) {
+            run.w.diverged_at = run.ahead.diverged_at = k;  // keep only the finite points
+            break;
+        }
+        record(k);
+    }
+    return run;
+}
+
+// The first step k from which the loss stays below tol to the end of the run; -1 if it never
+// settles there (or the run diverged). Robust to a loss that dips below tol and bounces back.
+inline long steps_to_stay_below(const gd::Trajectory& tr, double tol) {
+    if (tr.diverged_at >= 0 || tr.size() == 0 || !(tr.loss.back() < tol)) return -1;
+    std::size_t i = tr.size();
+    while (i > 0 && tr.loss[i - 1] < tol) --i;
+    return tr.step[i];
+}
+
+// ---- Linear theory: one eigen-direction of a quadratic, curvature λ ---------------------------
+// Both methods turn θ_k along that direction into a two-term recurrence
+//     θ_{k+1} = a1·θ_k − a0·θ_{k−1},
+// whose error shrinks per step by the larger root modulus of z² − a1·z + a0 (the radius).
+//   heavy ball:  a1 = 1 + μ − ηλ,         a0 = μ
+//   Nesterov:    a1 = (1 + μ)(1 − ηλ),    a0 = μ(1 − ηλ)
+inline double radius(double a1, double a0) {
+    const std::complex<double> d = std::sqrt(std::complex<double>(a1 * a1 - 4 * a0));
+    return std::max(std::abs((a1 + d) / 2.0), std::abs((a1 - d) / 2.0));
+}
+inline double heavy_ball_radius(double eta, double mu, double lambda) {
+    return radius(1 + mu - eta * lambda, mu);
+}
+inline double nesterov_radius(double eta, double mu, double lambda) {
+    return radius((1 + mu) * (1 - eta * lambda), mu * (1 - eta * lambda));
+}
+// The largest ηλ for which the radius stays below 1 (Jury's test on the quadratic above).
+inline double heavy_ball_limit(double mu) {
+    return 2 * (1 + mu);
+}
+inline double nesterov_limit(double mu) {
+    return 2 * (1 + mu) / (1 + 2 * mu);
+}
+
+}  // namespace ch03
