@@ -1,0 +1,49 @@
+# ravine.gp: replot with `gnuplot ravine.gp` inside this folder.
+set terminal gif animate delay 6 loop 0 size 800,640 font 'DejaVuSans,12'
+set output 'ravine.gif'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+set title 'Ravine race, η = 0.4 for all three'
+set xlabel 'x'
+set ylabel 'y'
+set key top left
+set label 10 '' at 0,0 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
+floor = -0.0216
+set xrange [-6:6]
+set yrange [-3:3]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0,0.0151470924448,0.0409161482939,0.0847558648449,0.159338370255,0.286222176785,0.50208379569,0.869319298707,1.49408026993,2.5569575461,4.36518206115,7.44143175632,12.6749147161,21.5784
+set table $contours
+splot 'ravine_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel 'log_{10}(loss - floor)'
+plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle
+do for [n = 1:51:1] {
+  last = n - 1
+  set title sprintf('Ravine race, η = 0.4 for all three (step %d)', last)
+  mark0 = last < 50 ? last : 50
+  mark1 = last < 50 ? last : 50
+  mark2 = last < 50 ? last : 50
+  plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+       'ravine.dat' index 0 every ::0::last using 2:3 with lines lt 2 title 'plain GD', \
+       'ravine.dat' index 0 every ::mark0::mark0 using 2:3 with points lt 2 pt 7 ps 1.5 notitle, \
+       'ravine.dat' index 1 every ::0::last using 2:3 with lines lt 3 title 'momentum 0.5', \
+       'ravine.dat' index 1 every ::mark1::mark1 using 2:3 with points lt 3 pt 7 ps 1.5 notitle, \
+       'ravine.dat' index 2 every ::0::last using 2:3 with lines lt 7 title 'momentum 0.9', \
+       'ravine.dat' index 2 every ::mark2::mark2 using 2:3 with points lt 7 pt 7 ps 1.5 notitle
+}

@@ -1,0 +1,215 @@
+// Chapter 02: the three forms of momentum are one path, and the chapter's claims in numbers.
+#define BOOST_TEST_MODULE momentum
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "01_vanilla_sgd/line_sgd.hpp"
+#include "02_momentum/momentum.hpp"
+#include "line_fit.hpp"
+#include "optimizer.hpp"
+#include "schedule.hpp"
+#include "surfaces.hpp"
+#include "trajectory.hpp"
+
+namespace {
+
+// Rounding tolerance for two forms of the same path. Each update rounds a handful of times, a
+// relative error of about ε = 2.2e-16 on numbers of size |θ| ≤ 30 (line fit) or ≤ 5 (ravine),
+// and both problems are contracting, so the differences add up at worst linearly: 3000 updates
+// × 30 × 2.2e-16 × 5 roundings ≈ 1e-10. The chapter measures 3.6e-15; 1e-10 is the bound, and a
+// wrong rescaling (η instead of η(1−β)) is off by O(1).
+constexpr double kPathTol = 1e-10;
+
+const gd::Point2 kStart{0, 0};
+
+gd::Trajectory on_ravine(gd::Optimizer<double>&& opt, long steps, const gd::Schedule* s = nullptr) {
+    const gd::Ravine f;
+    xt::xarray<double> theta = {-5.0, -2.0};
+    long t = 0;
+    return gd::descend(f, opt, s, theta, t, steps);
+}
+
+// The single parameter tensor of the first buffer in an optimizer's saved state.
+std::vector<double> first_buffer(const gd::Optimizer<double>& opt) {
+    std::ostringstream os;
+    opt.save(os);
+    std::istringstream is(os.str());
+    std::string word;
+    while (is >> word && word != "tensor") {
+    }
+    long ndim = 0, size = 1, d = 0;
+    is >> ndim;
+    for (long i = 0; i < ndim; ++i) is >> d, size *= d;
+    std::vector<double> v;
+    for (long i = 0; i < size; ++i) {
+        is >> word;
+        v.push_back(std::strtod(word.c_str(), nullptr));  // C99 hexadecimal floats, exact
+    }
+    return v;
+}
+
+}  // namespace
+
+// The written-out loop of the chapter and common/momentum_ema.hpp do the same operations in
+// the same order, so they agree bit for bit.
+BOOST_AUTO_TEST_CASE(written_out_ema_is_momentum_ema) {
+    const gd::Points pts = gd::post_points();
+    const ch02::EmaRun mine = ch02::ema_momentum(pts, kStart, 0.001, 0.95, 150);
+    gd::MomentumEma<double> opt(0.001, 0.95);
+    const ch02::LineRun common = ch02::per_sample(opt, pts, kStart, 150);
+    BOOST_TEST(mine.end.x == common.path.back().x);
+    BOOST_TEST(mine.end.y == common.path.back().y);
+    BOOST_TEST(mine.loss == common.loss, boost::test_tools::per_element());
+}
+
+// Plain gd::Sgd per sample is chapter 01's textbook loop, bit for bit (b = -27.93844).
+BOOST_AUTO_TEST_CASE(plain_sgd_is_chapter_01) {
+    const gd::Points pts = gd::post_points();
+    gd::Sgd<double> opt(0.001);
+    const ch02::LineRun run = ch02::per_sample(opt, pts, kStart, 150);
+    const ch01::Line ref = ch01::sgd_simultaneous(pts, {0, 0}, 0.001, 150);
+    BOOST_TEST(run.path.back().x == ref.a);
+    BOOST_TEST(run.path.back().y == ref.b);
+}
+
+// The buffers themselves: v_k = (1 − β)·b_k at every step k, though v₁ = (1 − β)g₁ and b₁ = g₁.
+// Relative tolerance: a few roundings per step on a recursion that forgets its past at rate β,
+// so the relative error stays at a few ε/(1 − β) ≈ 1e-14; we allow 1e-12.
+BOOST_AUTO_TEST_CASE(ema_average_is_scaled_torch_velocity) {
+    const gd::Points pts = gd::post_points();
+    const double lr = 0.001, beta = 0.95;
+    gd::MomentumEma<double> ema(lr, beta);
+    gd::Sgd<double> torch(lr * (1 - beta), beta);
+    xt::xarray<double> te = {0.0, 0.0}, tt = {0.0, 0.0}, ge = {0.0, 0.0}, gt = {0.0, 0.0};
+    for (int k = 0; k < 400; ++k) {
+        const std::size_t i = k % pts.size();
+        const gd::Grad2 a = gd::sample_grad(te(0), te(1), pts.x[i], pts.y[i]);
+        const gd::Grad2 b = gd::sample_grad(tt(0), tt(1), pts.x[i], pts.y[i]);
+        ge(0) = a.a, ge(1) = a.b, gt(0) = b.a, gt(1) = b.b;
+        ema.step({&te}, {&ge});
+        torch.step({&tt}, {&gt});
+        const auto v = first_buffer(ema), vel = first_buffer(torch);
+        BOOST_REQUIRE(v.size() == 2u);
+        BOOST_REQUIRE(vel.size() == 2u);
+        for (int j = 0; j < 2; ++j) {
+            BOOST_TEST(v[j] == (1 - beta) * vel[j], boost::test_tools::tolerance(1e-12));
+        }
+    }
+}
+
+// EMA at rate η and torch at rate η(1−β): the same path, per sample on the line fit (3000
+// updates) and on the ravine (300 updates), also under a schedule (both rates scaled alike).
+BOOST_AUTO_TEST_CASE(ema_path_is_torch_path_at_rescaled_rate) {
+    const gd::Points pts = gd::post_points();
+    for (double beta : {0.5, 0.9, 0.95}) {
+        gd::MomentumEma<double> ema(0.001, beta);
+        gd::Sgd<double> torch(0.001 * (1 - beta), beta);
+        const auto e = ch02::per_sample(ema, pts, kStart, 150);
+        const auto t = ch02::per_sample(torch, pts, kStart, 150);
+        BOOST_TEST(e.path.size() == 3001u);
+        BOOST_TEST(ch02::max_gap(e.path, t.path) < kPathTol);
+
+        gd::MomentumEma<double> wrong(0.001, beta);  // the same η in both forms: another path
+        gd::Sgd<double> torch_same(0.001, beta);
+        BOOST_TEST(ch02::max_gap(ch02::per_sample(wrong, pts, kStart, 150).path,
+                                 ch02::per_sample(torch_same, pts, kStart, 150).path) > 0.1);
+    }
+    const double eta = 4.0, mu = 0.9;
+    BOOST_TEST(ch02::max_gap(on_ravine(gd::MomentumEma<double>(eta, mu), 300),
+                             on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 300)) < kPathTol);
+    const gd::StepDecay se(eta, 25, 0.1), st(eta * (1 - mu), 25, 0.1);
+    BOOST_TEST(ch02::max_gap(on_ravine(gd::MomentumEma<double>(eta, mu), 100, &se),
+                             on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 100, &st)) < kPathTol);
+}
+
+// The lecture's Δw is torch's velocity times η while η is constant; once η changes, they part.
+BOOST_AUTO_TEST_CASE(delta_w_is_torch_only_at_constant_rate) {
+    const gd::Points pts = gd::post_points();
+    ch02::DeltaW dw(5e-5, 0.95);
+    gd::Sgd<double> torch(5e-5, 0.95);
+    BOOST_TEST(ch02::max_gap(ch02::per_sample(dw, pts, kStart, 150).path,
+                             ch02::per_sample(torch, pts, kStart, 150).path) < kPathTol);
+    BOOST_TEST(ch02::max_gap(on_ravine(ch02::DeltaW(0.4, 0.9), 300),
+                             on_ravine(gd::Sgd<double>(0.4, 0.9), 300)) < kPathTol);
+    // With StepLR the chapter prints a gap of 1.6: far beyond rounding.
+    const gd::StepDecay s(0.4, 25, 0.1);
+    const double gap = ch02::max_gap(on_ravine(ch02::DeltaW(0.4, 0.9), 100, &s),
+                                     on_ravine(gd::Sgd<double>(0.4, 0.9), 100, &s));
+    BOOST_TEST(gap > 1.0);
+    BOOST_TEST(gap < 2.0);
+}
+
+// The velocity's long-run step: η/(1−μ) for a steady gradient, η/(1+μ) for one that flips
+// sign every update. After 300 updates μ^300 ≤ 2e-14 of the start is left, hence 1e-12.
+BOOST_AUTO_TEST_CASE(effective_step_of_the_velocity) {
+    for (double mu : {0.5, 0.9}) {
+        for (int flip : {0, 1}) {
+            gd::Sgd<double> opt(0.1, mu);
+            xt::xarray<double> theta = {0.0}, g = {1.0};
+            double before = 0;
+            for (int k = 0; k < 300; ++k) {
+                g(0) = (flip && k % 2) ? -1.0 : 1.0;
+                before = theta(0);
+                opt.step({&theta}, {&g});
+            }
+            const double expected = 0.1 / (flip ? 1 + mu : 1 - mu);
+            BOOST_TEST(std::abs(theta(0) - before) == expected,
+                       boost::test_tools::tolerance(1e-12));
+        }
+    }
+}
+
+// On the line fit at the same η: the average is as slow as plain SGD (loss within a factor 1.2
+// after 150 epochs), the velocity reaches rounding level (the chapter prints 1.1e-28).
+BOOST_AUTO_TEST_CASE(same_rate_average_is_slow_velocity_is_fast) {
+    const gd::Points pts = gd::post_points();
+    gd::Sgd<double> plain(0.001), velocity(0.001, 0.95);
+    gd::MomentumEma<double> ema(0.001, 0.95);
+    const double lp = ch02::per_sample(plain, pts, kStart, 150).loss.back();
+    const double le = ch02::per_sample(ema, pts, kStart, 150).loss.back();
+    const double lv = ch02::per_sample(velocity, pts, kStart, 150).loss.back();
+    BOOST_TEST(lp == 0.003759, boost::test_tools::tolerance(1e-3));  // as printed, 4 digits
+    BOOST_TEST(le == 0.003389, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(le / lp > 1 / 1.2);
+    BOOST_TEST(lv < 1e-20);
+}
+
+// The average keeps the gradient's mean and removes most of its spread (epoch 21, β = 0.95).
+BOOST_AUTO_TEST_CASE(average_smooths_the_per_sample_gradient) {
+    const ch02::EmaRun run = ch02::ema_momentum(gd::post_points(), kStart, 0.001, 0.95, 150);
+    auto spread = [&](auto get) {
+        double s = 0, s2 = 0;
+        for (std::size_t k = 400; k < 420; ++k)
+            s += get(run.steps[k]), s2 += std::pow(get(run.steps[k]), 2);
+        return std::sqrt(s2 / 20 - (s / 20) * (s / 20));
+    };
+    const double ga = spread([](const ch02::Record& r) { return r.ga; });
+    const double va = spread([](const ch02::Record& r) { return r.va; });
+    const double gb = spread([](const ch02::Record& r) { return r.gb; });
+    const double vb = spread([](const ch02::Record& r) { return r.vb; });
+    BOOST_TEST(va < ga / 10);  // printed: 6.9 against 132.6
+    BOOST_TEST(vb < gb / 5);   // printed: 0.38 against 2.5
+}
+
+// The ravine: the loss falls per update by ρ², ρ the larger root modulus of heavy ball on the
+// two axes (0.8464 for GD, 0.5991 for μ = 0.5 at η = 0.4). The fit over updates 25-50 leaves
+// the transient's trace, the smaller root, at (0.646/0.774)^50 ≈ 1e-4; we allow 1e-3.
+BOOST_AUTO_TEST_CASE(ravine_rates_match_heavy_ball_theory) {
+    for (double mu : {0.0, 0.5}) {
+        const auto run = on_ravine(gd::Sgd<double>(0.4, mu), 50);
+        const double measured = std::exp(ch02::log_slope(run.loss, run.size() / 2));
+        const double rho = std::max(ch02::contraction(0.4, 0.2, mu), ch02::contraction(0.4, 4, mu));
+        BOOST_TEST(measured == rho * rho, boost::test_tools::tolerance(1e-3));
+    }
+    BOOST_TEST(ch02::contraction(0.4, 4, 0) == 0.6, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(ch02::contraction(0.4, 4, 0.9) == std::sqrt(0.9),
+               boost::test_tools::tolerance(1e-12));
+    // GD at η = 0.6 leaves the ravine (|1 − 2.4| > 1); momentum 0.5 at the same rate does not.
+    BOOST_TEST(on_ravine(gd::Sgd<double>(0.6), 50).loss.back() > 1e6);
+    BOOST_TEST(on_ravine(gd::Sgd<double>(0.6, 0.5), 50).loss.back() < 1e-5);
+}
