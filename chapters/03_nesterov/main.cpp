@@ -55,7 +55,6 @@ Race race(const std::string& name, const gd::Surface2& f, Vec start, double lr, 
 }
 
 // ---- The two forms of one rule ----------------------------------------------------------------
-
 // PyTorch's θ_k against the lecture's look-ahead point w_k − αΔw_{k−1} and against its w_k.
 void compare_forms(const gd::Surface2& f, Vec start, double lr, double mu, long steps) {
     const gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
@@ -72,7 +71,6 @@ void compare_forms(const gd::Surface2& f, Vec start, double lr, double mu, long 
 }
 
 // ---- The races --------------------------------------------------------------------------------
-
 // Linear theory on the ravine 0.1x² + 2y²: curvatures λ = 0.2 (along x) and 4 (along y).
 void print_theory(double lr, double mu, double loss0) {
     std::printf(
@@ -122,7 +120,6 @@ void print_races(const std::vector<Race>& races, long early) {
 }
 
 // ---- The figures ------------------------------------------------------------------------------
-
 // The first steps of the lecture's form and PyTorch's, on the ravine: PyTorch's points sit on
 // the lecture's look-ahead points, not on its weights.
 void plot_forms(gd::plot::Figures& figs, const gd::Surface2& f, Vec start, double lr, double mu,
