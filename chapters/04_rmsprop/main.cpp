@@ -241,8 +241,9 @@ int main(int argc, char** argv) {
                    xy, 1);
         plot_loss(figs, "race_loss", race, "Ravine: loss per step");
         gd::animate_paths(figs, "race", gd::Ravine(),
-                          {race[0].path, race[1].path, race[2].path, race[3].path}, "Ravine race",
-                          cli.quick ? 4 : 50, cli.quick ? 31 : 61);
+                          {race[0].path, race[1].path, race[2].path, race[3].path},
+                          "Ravine race: AdaGrad is still short of the minimum", cli.quick ? 4 : 50,
+                          cli.quick ? 31 : 61);
         std::fflush(stdout);  // the table first, then the note on std::clog
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
