@@ -38,9 +38,13 @@ void print_runs(const std::vector<Run>& runs, const char* x, const char* y) {
                 "rate_x@1", "rate_y@1", "rate_x@T", "rate_y@T");
     for (const Run& r : runs) {
         const gd::Trajectory& p = r.path;
-        std::printf("  %-22s %11.5f %11.5f %10.3g %9ld %9.4f %9.4f %9.4f %9.4f", p.label.c_str(),
-                    p.x.back(), p.y.back(), p.loss.back(), ch04::steps_to(p, kTol), r.rate_x[0],
-                    r.rate_y[0], r.rate_x.back(), r.rate_y.back());
+        // A run that blew up ends far away: print it in exponent form, not as 300 digits.
+        const char* fmt = std::fabs(p.x.back()) + std::fabs(p.y.back()) < 1e6
+                              ? "  %-22s %11.5f %11.5f %10.3g %9ld %9.4f %9.4f %9.4f %9.4f"
+                              : "  %-22s %11.3e %11.3e %10.3g %9ld %9.4f %9.4f %9.4f %9.4f";
+        std::printf(fmt, p.label.c_str(), p.x.back(), p.y.back(), p.loss.back(),
+                    ch04::steps_to(p, kTol), r.rate_x[0], r.rate_y[0], r.rate_x.back(),
+                    r.rate_y.back());
         if (p.diverged_at >= 0) std::printf("  diverged at step %ld", p.diverged_at);
         std::printf("\n");
     }
