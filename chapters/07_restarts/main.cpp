@@ -32,8 +32,7 @@ struct Settings {
     double h_lr = 0.003, momentum = 0.9, noise = 20;
 };
 
-// ---- (1) The schedules
-// ---------------------------------------------------------------------------
+// ---- (1) The schedules -------------------------------------------------------------------------
 
 // η_t for t = 0..n-1 of each schedule, one block per schedule, for the rate figure.
 void write_rates(gd::plot::Figures& figs, const std::vector<const gd::Schedule*>& scheds,
@@ -46,20 +45,14 @@ void write_rates(gd::plot::Figures& figs, const std::vector<const gd::Schedule*>
     figs.write(name, data);
 }
 
-void plot_rates(gd::plot::Figures& figs, const Settings& s) {
-    const long n = 1000, per_epoch = 20;
+void plot_rates(gd::plot::Figures& figs) {
+    const long n = 1000;
     gd::CosineAnnealing cosine(1, n);
     gd::CosineWarmRestarts sgdr1(1, 200, 1), sgdr2(1, 100, 2);
     gd::OneCycle onecycle(1, n);  // max_lr 1, pct_start 0.3, div 25, final_div 1e4
     write_rates(figs, {&cosine, &sgdr1, &sgdr2, &onecycle},
                 {"cosine T=1000", "SGDR T0=200 Tmult=1", "SGDR T0=100 Tmult=2", "one-cycle"}, n,
                 "rates");
-    gd::StepDecay ann(s.lr, long(s.every) * per_epoch, 0.25);
-    gd::ConstantRate constant(s.lr);
-    gd::CosineAnnealing cos_line(s.lr, long(s.epochs) * per_epoch);
-    write_rates(figs, {&constant, &ann, &cos_line},
-                {"constant", "AdamAnn step", "cosine over the run"}, long(s.epochs) * per_epoch,
-                "rates_line");
     std::ostringstream gp;
     gp << "set multiplot layout 2,1 title 'Learning-rate schedules over 1000 updates (η₀ = "
           "max\\_lr = 1)'\n"
@@ -150,8 +143,7 @@ void plot_line_runs(gd::plot::Figures& figs, const std::vector<LineRun>& runs) {
     figs.png("line_params", pp.str(), 1000, 800);
 }
 
-// ---- (3) Exploring Himmelblau's four minima
-// ------------------------------------------------------
+// ---- (3) Exploring Himmelblau's four minima ----------------------------------------------------
 
 struct Explored {
     std::vector<Exploration> sgdr, cosine;
@@ -285,7 +277,7 @@ int main(int argc, char** argv) {
         gd::plot::Figures figs(cli.out, !cli.no_plot);
 
         // (1) The schedules' rate curves.
-        plot_rates(figs, s);
+        plot_rates(figs);
 
         // (2) The post's comparison on chapter 01's 20 points, per-sample updates in order.
         const gd::Points pts = gd::post_points();
