@@ -27,13 +27,6 @@ constexpr double kPathTol = 1e-10;
 
 const gd::Point2 kStart{0, 0};
 
-gd::Trajectory on_ravine(gd::Optimizer<double>&& opt, long steps, const gd::Schedule* s = nullptr) {
-    const gd::Ravine f;
-    xt::xarray<double> theta = {-5.0, -2.0};
-    long t = 0;
-    return gd::descend(f, opt, s, theta, t, steps);
-}
-
 // The single parameter tensor of the first buffer in an optimizer's saved state.
 std::vector<double> first_buffer(const gd::Optimizer<double>& opt) {
     std::ostringstream os;
@@ -120,11 +113,12 @@ BOOST_AUTO_TEST_CASE(ema_path_is_torch_path_at_rescaled_rate) {
                                  ch02::per_sample(torch_same, pts, kStart, 150).path) > 0.1);
     }
     const double eta = 4.0, mu = 0.9;
-    BOOST_TEST(ch02::max_gap(on_ravine(gd::MomentumEma<double>(eta, mu), 300),
-                             on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 300)) < kPathTol);
+    BOOST_TEST(ch02::max_gap(ch02::on_ravine(gd::MomentumEma<double>(eta, mu), 300),
+                             ch02::on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 300)) < kPathTol);
     const gd::StepDecay se(eta, 25, 0.1), st(eta * (1 - mu), 25, 0.1);
-    BOOST_TEST(ch02::max_gap(on_ravine(gd::MomentumEma<double>(eta, mu), 100, &se),
-                             on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 100, &st)) < kPathTol);
+    BOOST_TEST(ch02::max_gap(ch02::on_ravine(gd::MomentumEma<double>(eta, mu), 100, &se),
+                             ch02::on_ravine(gd::Sgd<double>(eta * (1 - mu), mu), 100, &st)) <
+               kPathTol);
 }
 
 // The lecture's Δw is torch's velocity times η while η is constant; once η changes, they part.
@@ -134,12 +128,12 @@ BOOST_AUTO_TEST_CASE(delta_w_is_torch_only_at_constant_rate) {
     gd::Sgd<double> torch(5e-5, 0.95);
     BOOST_TEST(ch02::max_gap(ch02::per_sample(dw, pts, kStart, 150).path,
                              ch02::per_sample(torch, pts, kStart, 150).path) < kPathTol);
-    BOOST_TEST(ch02::max_gap(on_ravine(ch02::DeltaW(0.4, 0.9), 300),
-                             on_ravine(gd::Sgd<double>(0.4, 0.9), 300)) < kPathTol);
+    BOOST_TEST(ch02::max_gap(ch02::on_ravine(ch02::DeltaW(0.4, 0.9), 300),
+                             ch02::on_ravine(gd::Sgd<double>(0.4, 0.9), 300)) < kPathTol);
     // With StepLR the chapter prints a gap of 1.6: far beyond rounding.
     const gd::StepDecay s(0.4, 25, 0.1);
-    const double gap = ch02::max_gap(on_ravine(ch02::DeltaW(0.4, 0.9), 100, &s),
-                                     on_ravine(gd::Sgd<double>(0.4, 0.9), 100, &s));
+    const double gap = ch02::max_gap(ch02::on_ravine(ch02::DeltaW(0.4, 0.9), 100, &s),
+                                     ch02::on_ravine(gd::Sgd<double>(0.4, 0.9), 100, &s));
     BOOST_TEST(gap > 1.0);
     BOOST_TEST(gap < 2.0);
 }
@@ -182,16 +176,8 @@ BOOST_AUTO_TEST_CASE(same_rate_average_is_slow_velocity_is_fast) {
 // The average keeps the gradient's mean and removes most of its spread (epoch 21, β = 0.95).
 BOOST_AUTO_TEST_CASE(average_smooths_the_per_sample_gradient) {
     const ch02::EmaRun run = ch02::ema_momentum(gd::post_points(), kStart, 0.001, 0.95, 150);
-    auto spread = [&](auto get) {
-        double s = 0, s2 = 0;
-        for (std::size_t k = 400; k < 420; ++k)
-            s += get(run.steps[k]), s2 += std::pow(get(run.steps[k]), 2);
-        return std::sqrt(s2 / 20 - (s / 20) * (s / 20));
-    };
-    const double ga = spread([](const ch02::Record& r) { return r.ga; });
-    const double va = spread([](const ch02::Record& r) { return r.va; });
-    const double gb = spread([](const ch02::Record& r) { return r.gb; });
-    const double vb = spread([](const ch02::Record& r) { return r.vb; });
+    auto spread = [&](int j) { return ch02::mean_sd(run.steps, 400, 420, j).sd; };
+    const double ga = spread(0), va = spread(1), gb = spread(2), vb = spread(3);
     BOOST_TEST(va < ga / 10);  // printed: 6.9 against 132.6
     BOOST_TEST(vb < gb / 5);   // printed: 0.38 against 2.5
 }
@@ -201,7 +187,7 @@ BOOST_AUTO_TEST_CASE(average_smooths_the_per_sample_gradient) {
 // the transient's trace, the smaller root, at (0.646/0.774)^50 ≈ 1e-4; we allow 1e-3.
 BOOST_AUTO_TEST_CASE(ravine_rates_match_heavy_ball_theory) {
     for (double mu : {0.0, 0.5}) {
-        const auto run = on_ravine(gd::Sgd<double>(0.4, mu), 50);
+        const auto run = ch02::on_ravine(gd::Sgd<double>(0.4, mu), 50);
         const double measured = std::exp(ch02::log_slope(run.loss, run.size() / 2));
         const double rho = std::max(ch02::contraction(0.4, 0.2, mu), ch02::contraction(0.4, 4, mu));
         BOOST_TEST(measured == rho * rho, boost::test_tools::tolerance(1e-3));
@@ -210,6 +196,6 @@ BOOST_AUTO_TEST_CASE(ravine_rates_match_heavy_ball_theory) {
     BOOST_TEST(ch02::contraction(0.4, 4, 0.9) == std::sqrt(0.9),
                boost::test_tools::tolerance(1e-12));
     // GD at η = 0.6 leaves the ravine (|1 − 2.4| > 1); momentum 0.5 at the same rate does not.
-    BOOST_TEST(on_ravine(gd::Sgd<double>(0.6), 50).loss.back() > 1e6);
-    BOOST_TEST(on_ravine(gd::Sgd<double>(0.6, 0.5), 50).loss.back() < 1e-5);
+    BOOST_TEST(ch02::on_ravine(gd::Sgd<double>(0.6), 50).loss.back() > 1e6);
+    BOOST_TEST(ch02::on_ravine(gd::Sgd<double>(0.6, 0.5), 50).loss.back() < 1e-5);
 }

@@ -16,17 +16,11 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "line_fit.hpp"
 #include "momentum.hpp"
-#include "optimizer.hpp"
 #include "plot.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
 #include "trajectory.hpp"
 
 namespace {
-
-using gd::Point2;
 
 // ---- 1. The line fit: plain SGD, the post's average, torch's velocity -----------------------
 
@@ -37,16 +31,15 @@ std::vector<ch02::LineRun> line_race(const gd::Points& pts, double lr, double be
     std::vector<ch02::LineRun> runs{ch02::per_sample(plain, pts, {0, 0}, epochs),
                                     ch02::per_sample(ema, pts, {0, 0}, epochs),
                                     ch02::per_sample(velocity, pts, {0, 0}, epochs)};
-    char name[64];
+    std::ostringstream b;
+    b << beta;
     runs[0].name = "plain SGD";
-    std::snprintf(name, sizeof name, "EMA momentum, beta %g", beta);
-    runs[1].name = name;
-    std::snprintf(name, sizeof name, "torch momentum, mu %g", beta);
-    runs[2].name = name;
+    runs[1].name = "EMA momentum, beta " + b.str();
+    runs[2].name = "torch momentum, mu " + b.str();
     std::printf("1. Line fit, per sample, eta = %g, %d epochs from a = b = 0:\n", lr, epochs);
     std::printf("  %-26s %10s %12s %12s\n", "method", "a", "b", "loss");
     for (const auto& r : runs) {
-        const Point2 end = r.path.back();
+        const gd::Point2 end = r.path.back();
         std::printf("  %-26s %10.5f %12.5f %12.4g", r.name.c_str(), end.x, end.y, r.loss.back());
         if (r.diverged_at >= 0) std::printf("  diverged at update %ld", r.diverged_at);
         std::printf("\n");
@@ -56,37 +49,22 @@ std::vector<ch02::LineRun> line_race(const gd::Points& pts, double lr, double be
 
 // What the average does to the gradient: the same mean, a fraction of the spread.
 void print_smoothing(const ch02::EmaRun& run, int epoch, std::size_t n) {
-    std::vector<double> sums(8, 0.0);  // Σ and Σ² of g_a, v_a, g_b, v_b
-    for (std::size_t k = epoch * n; k < (epoch + 1) * n; ++k) {
-        const ch02::Record& r = run.steps[k];
-        const double q[] = {r.ga, r.va, r.gb, r.vb};
-        for (int j = 0; j < 4; ++j) sums[2 * j] += q[j], sums[2 * j + 1] += q[j] * q[j];
-    }
     std::printf("  over epoch %d (updates %zu-%zu), mean +- standard deviation:\n", epoch + 1,
                 epoch * n + 1, (epoch + 1) * n);
     const char* names[] = {"raw g_a", "average v_a", "raw g_b", "average v_b"};
     for (int j = 0; j < 4; ++j) {
-        const double mean = sums[2 * j] / n;
-        const double sd = std::sqrt(std::max(0.0, sums[2 * j + 1] / n - mean * mean));
-        std::printf("    %-12s %9.3f +- %8.3f\n", names[j], mean, sd);
+        const ch02::MeanSd m = ch02::mean_sd(run.steps, epoch * n, (epoch + 1) * n, j);
+        std::printf("    %-12s %9.3f +- %8.3f\n", names[j], m.mean, m.sd);
     }
     std::printf("\n");
 }
 
 // ---- 2. Three forms, one path ------------------------------------------------------------
 
-// f on the ravine from d2l's start (−5, −2), `steps` updates, at the schedule's rates if any.
-gd::Trajectory on_ravine(gd::Optimizer<double>&& opt, int steps, const gd::Schedule* s = nullptr) {
-    const gd::Ravine f;
-    xt::xarray<double> theta = {-5.0, -2.0};
-    long t = 0;
-    return gd::descend(f, opt, s, theta, t, steps);
-}
-
 // Largest distance between the EMA at η and torch's velocity at η(1−β), and between the
 // lecture's Δw and torch at the same rate: rounding, until the rate changes during the run.
-std::vector<gd::Trajectory> identities(const gd::Points& pts, double lr, double beta, int epochs,
-                                       int steps) {
+std::vector<gd::Trajectory> identities(const gd::Points& pts, double lr, double beta, int epochs) {
+    const int steps = 100;
     const double torch_lr = lr * (1 - beta);
     gd::MomentumEma<double> ema(lr, beta);
     gd::Sgd<double> velocity(torch_lr, beta);
@@ -102,18 +80,18 @@ std::vector<gd::Trajectory> identities(const gd::Points& pts, double lr, double 
 
     // The ravine: EMA rate 4 with β = 0.9 is torch's rate η' = 4(1 − 0.9) = 0.4.
     const double eta = 4.0, mu = 0.9, eta_t = eta * (1 - mu);
-    const auto e2 = on_ravine(gd::MomentumEma<double>(eta, mu), steps);
-    const auto v2 = on_ravine(gd::Sgd<double>(eta_t, mu), steps);
-    const auto d2 = on_ravine(ch02::DeltaW(eta_t, mu), steps);
+    const auto e2 = ch02::on_ravine(gd::MomentumEma<double>(eta, mu), steps);
+    const auto v2 = ch02::on_ravine(gd::Sgd<double>(eta_t, mu), steps);
+    const auto d2 = ch02::on_ravine(ch02::DeltaW(eta_t, mu), steps);
     std::printf("  %-36s %18.2g %16.2g\n", "ravine, constant rate", ch02::max_gap(e2, v2),
                 ch02::max_gap(d2, v2));
 
     // StepLR: the rate drops tenfold every 25 updates. Torch's step shrinks at once; Δw keeps
     // the steps it has taken and lets them decay by α per update.
     const gd::StepDecay ema_s(eta, 25, 0.1), torch_s(eta_t, 25, 0.1);
-    auto e3 = on_ravine(gd::MomentumEma<double>(eta, mu), steps, &ema_s);
-    auto v3 = on_ravine(gd::Sgd<double>(eta_t, mu), steps, &torch_s);
-    auto d3 = on_ravine(ch02::DeltaW(eta_t, mu), steps, &torch_s);
+    auto e3 = ch02::on_ravine(gd::MomentumEma<double>(eta, mu), steps, &ema_s);
+    auto v3 = ch02::on_ravine(gd::Sgd<double>(eta_t, mu), steps, &torch_s);
+    auto d3 = ch02::on_ravine(ch02::DeltaW(eta_t, mu), steps, &torch_s);
     std::printf("  %-36s %18.2g %16.2g\n\n", "ravine, rate / 10 every 25 updates",
                 ch02::max_gap(e3, v3), ch02::max_gap(d3, v3));
     e3.label = "EMA, η_t = 4 · 0.1^{⌊t/25⌋}";
@@ -125,9 +103,9 @@ std::vector<gd::Trajectory> identities(const gd::Points& pts, double lr, double 
 // ---- 3. The ravine: gradient descent against momentum ------------------------------------
 
 std::vector<gd::Trajectory> ravine_race(double lr, double mu_small, double mu_large, int steps) {
-    std::vector<gd::Trajectory> runs{on_ravine(gd::Sgd<double>(lr), steps),
-                                     on_ravine(gd::Sgd<double>(lr, mu_small), steps),
-                                     on_ravine(gd::Sgd<double>(lr, mu_large), steps)};
+    std::vector<gd::Trajectory> runs{ch02::on_ravine(gd::Sgd<double>(lr), steps),
+                                     ch02::on_ravine(gd::Sgd<double>(lr, mu_small), steps),
+                                     ch02::on_ravine(gd::Sgd<double>(lr, mu_large), steps)};
     const double mus[] = {0, mu_small, mu_large};
     std::printf("3. Ravine 0.1x^2 + 2y^2 from (-5, -2), torch's form, eta = %g, %d updates:\n", lr,
                 steps);
@@ -245,13 +223,10 @@ void plot_ravine_loss(gd::plot::Figures& figs, const std::vector<gd::Trajectory>
     gp << "set title 'Ravine: momentum 0.5 is near critical damping and converges fastest'\n"
        << "set xlabel 'update'\nset ylabel 'f(x, y) = 0.1x^2 + 2y^2'\n"
        << "set logscale y\nset format y '10^{%L}'\nset key bottom left\nset xrange [0:*]\n"
-       << "plot ";
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        gp << (i ? ", " : "") << "'ravine_loss.dat' index " << i
-           << " using 1:2 with linespoints lt " << gd::path_linetype(i) << " pt 7 ps 0.5 title '"
-           << runs[i].label << "'";
-    }
-    gp << "\n";
+       << "plot 'ravine_loss.dat' index 0 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title '"
+       << runs[0].label << "', '' index 1 using 1:2 with linespoints lt 3 pt 7 ps 0.5 title '"
+       << runs[1].label << "', '' index 2 using 1:2 with linespoints lt 7 pt 7 ps 0.5 title '"
+       << runs[2].label << "'\n";
     figs.png("ravine_loss", gp.str());
 }
 
@@ -285,7 +260,7 @@ int main(int argc, char** argv) {
     return gd::run("02_momentum", [&] {
         gd::Cli cli("02_momentum", "momentum as an average and as a velocity: line fit, ravine");
         double lr = 0.001, beta = 0.95, ravine_lr = 0.4, mu_small = 0.5, mu_large = 0.9;
-        int epochs = 150, ravine_steps = 50, zoom = 20, identity_steps = 100;
+        int epochs = 150, ravine_steps = 50, zoom = 20;
         cli.option("--lr", lr, "learning rate η on the line fit", gd::between(1e-6, 0.1));
         cli.option("--beta", beta, "momentum β = μ on the line fit", gd::unit_open());
         cli.option("--epochs", epochs, "passes over the 20 points", 2, 100000);
@@ -294,8 +269,6 @@ int main(int argc, char** argv) {
         cli.option("--mu-small", mu_small, "the smaller momentum on the ravine", gd::unit_open());
         cli.option("--mu-large", mu_large, "the larger momentum on the ravine", gd::unit_open());
         cli.option("--ravine-steps", ravine_steps, "updates on the ravine", 2, 100000);
-        cli.option("--identity-steps", identity_steps, "updates of the ravine identity check", 2,
-                   100000);
         if (!cli.parse(argc, argv)) return 0;
         if (zoom + 2 > epochs) throw gd::UsageError("--zoom must leave 2 epochs before --epochs");
 
@@ -306,22 +279,20 @@ int main(int argc, char** argv) {
         print_smoothing(ema, zoom, pts.size());
 
         // 2. The identities, numerically.
-        const auto scheduled = identities(pts, lr, beta, epochs, identity_steps);
+        const auto scheduled = identities(pts, lr, beta, epochs);
 
         // 3. The ravine race.
         const auto ravine = ravine_race(ravine_lr, mu_small, mu_large, ravine_steps);
 
         // Figures: --quick coarsens the grids and the animation, never the numbers.
         gd::plot::Figures figs(cli.out, !cli.no_plot);
-        plot_gradient(figs, ema, 'a', beta, zoom, 2, pts.size());
-        plot_gradient(figs, ema, 'b', beta, zoom, 2, pts.size());
+        for (char p : {'a', 'b'}) plot_gradient(figs, ema, p, beta, zoom, 2, pts.size());
         plot_line_loss(figs, line_runs);
         plot_schedule(figs, scheduled);
-        const int grid = cli.quick ? 41 : 101;
-        plot_ravine_paths(figs, ravine, grid);
+        plot_ravine_paths(figs, ravine, cli.quick ? 41 : 101);
         plot_ravine_loss(figs, ravine);
         gd::animate_paths(figs, "ravine", gd::Ravine(), ravine,
-                          "Ravine race, η = 0.4 for all three", cli.quick ? 5 : ravine_steps + 1,
+                          "Ravine race, the same η for all three", cli.quick ? 5 : ravine_steps + 1,
                           cli.quick ? 31 : 81);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;

@@ -58,6 +58,22 @@ inline EmaRun ema_momentum(const gd::Points& p, gd::Point2 start, double lr, dou
     return run;
 }
 
+// Mean and standard deviation over updates [first, last) of field j of the records (0 g_a,
+// 1 v_a, 2 g_b, 3 v_b).
+struct MeanSd {
+    double mean, sd;
+};
+inline MeanSd mean_sd(const std::vector<Record>& steps, std::size_t first, std::size_t last,
+                      int j) {
+    double s = 0, s2 = 0;
+    for (std::size_t k = first; k < last; ++k) {
+        const double q[] = {steps[k].ga, steps[k].va, steps[k].gb, steps[k].vb};
+        s += q[j], s2 += q[j] * q[j];
+    }
+    const double n = double(last - first), mean = s / n;
+    return {mean, std::sqrt(std::max(0.0, s2 / n - mean * mean))};
+}
+
 // Any optimizer, per sample and in order, on the line fit; θ = (a, b) in one tensor. With a
 // schedule, update t runs at η_t. Stops at the first point that is not finite.
 struct LineRun {
@@ -90,6 +106,16 @@ inline LineRun per_sample(gd::Optimizer<double>& opt, const gd::Points& p, gd::P
         run.loss.push_back(gd::mean_loss(theta(0), theta(1), p));
     }
     return run;
+}
+
+// The ravine f = 0.1x² + 2y² from d2l's start (−5, −2): `steps` updates, at the schedule's
+// rates if one is given.
+inline gd::Trajectory on_ravine(gd::Optimizer<double>&& opt, long steps,
+                                const gd::Schedule* schedule = nullptr) {
+    const gd::Ravine f;
+    xt::xarray<double> theta = {-5.0, -2.0};
+    long t = 0;
+    return gd::descend(f, opt, schedule, theta, t, steps);
 }
 
 // The lecture's form: the step Δw itself decays, each gradient scaled by the rate of its own

@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Ravine race, η = 0.4 for all three'
+set title 'Ravine race, the same η for all three'
 set xlabel 'x'
 set ylabel 'y'
 set key top left
@@ -35,7 +35,7 @@ set cblabel 'log_{10}(loss - floor)'
 plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle
 do for [n = 1:51:1] {
   last = n - 1
-  set title sprintf('Ravine race, η = 0.4 for all three (step %d)', last)
+  set title sprintf('Ravine race, the same η for all three (step %d)', last)
   mark0 = last < 50 ? last : 50
   mark1 = last < 50 ? last : 50
   mark2 = last < 50 ? last : 50

@@ -21,4 +21,4 @@ set logscale y
 set format y '10^{%L}'
 set key bottom left
 set xrange [0:*]
-plot 'ravine_loss.dat' index 0 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title 'plain GD', 'ravine_loss.dat' index 1 using 1:2 with linespoints lt 3 pt 7 ps 0.5 title 'momentum 0.5', 'ravine_loss.dat' index 2 using 1:2 with linespoints lt 7 pt 7 ps 0.5 title 'momentum 0.9'
+plot 'ravine_loss.dat' index 0 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title 'plain GD', '' index 1 using 1:2 with linespoints lt 3 pt 7 ps 0.5 title 'momentum 0.5', '' index 2 using 1:2 with linespoints lt 7 pt 7 ps 0.5 title 'momentum 0.9'
