@@ -121,11 +121,12 @@ void plot_line_runs(gd::plot::Figures& figs, const std::vector<LineRun>& runs) {
         return c.str();
     };
     std::ostringstream gp;
-    gp << "set title 'Loss per update: plain Adam stalls near 1, the annealed runs keep falling'\n"
+    gp << "set title 'Loss per update: plain Adam stalls between 0.4 and 20, the annealed runs "
+          "keep falling'\n"
        << "set xlabel 'update (20 per epoch; top axis: epochs, where AdamAnn divides η by 4)'\n"
        << "set ylabel 'mean squared error on all 20 points'\n"
        << "set logscale y\nset format y '10^{%L}'\nset xrange [0:*]\n"
-       << "set x2tics ('5' 100, '10' 200, '15' 300, '20' 400, '30' 600, '40' 800, '50' 1000)\n"
+       << "set x2range [0:50]\nset x2tics 5\n"
        << "set grid x2tics\nset key bottom left\n"
        << "plot " << curves(4) << "\n";
     figs.png("line_loss", gp.str(), 950, 600);
