@@ -66,8 +66,8 @@ struct LineRun {
 // for each sample i, g = ∇ℓ_i(θ) and the optimizer steps at the rate η_t of the schedule (or its
 // own lr without one). The run stops at the first non-finite point, keeping the finite ones.
 inline LineRun train_per_sample(const std::string& name, const gd::Points& pts,
-                                gd::Optimizer<double>& opt, const gd::Schedule* schedule,
-                                double a0, double b0, int epochs) {
+                                gd::Optimizer<double>& opt, const gd::Schedule* schedule, double a0,
+                                double b0, int epochs) {
     LineRun run;
     run.name = name;
     xt::xarray<double> theta = {a0, b0}, g = {0.0, 0.0};

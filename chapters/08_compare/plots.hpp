@@ -28,37 +28,42 @@ class LineFigures {
     LineFigures(gd::plot::Figures& figs, const gd::Points& pts, bool quick)
         : figs_(figs), pts_(pts), quick_(quick) {}
 
-    // main: the post's four methods; bias: Adam, Adam uncorrected, AdamAnn, AdamAnn uncorrected.
-    void all(const std::vector<LineRun>& main, const std::vector<LineRun>& bias) {
-        series("loss", main, 0, "loss");
+    // main: the post's four methods; bias: Adam with and without bias correction.
+    void all(const std::vector<LineRun>& main, const std::vector<LineRun>& bias, double beta1,
+             double beta2) {
+        total_ = main[0].updates();
+        series("loss", main, 0);
         loss(main);
         params(main);
         rates(main);
         paths(main);
-        first_steps(bias);
+        first_steps(bias, beta1, beta2);
         fit(main);
     }
 
   private:
     // One block per run, columns: update, a, b, loss, lr; every `stride`-th update up to `last`.
-    void series(const std::string& name, const std::vector<LineRun>& runs, std::size_t last,
-                const char*) {
-        gd::plot::Data d({"update", "a", "b", "loss", "lr"});
+    void series(const std::string& name, const std::vector<LineRun>& runs, std::size_t last) {
+        gd::plot::Data d({"update", "a", "b", "loss", "lr"}, 8);
         for (const LineRun& r : runs) {
             d.block(r.name);
             const std::size_t end = last ? std::min(last, r.updates()) : r.updates();
-            for (std::size_t k = 0; k <= end; ++k) d.row({double(k), r.a[k], r.b[k], r.loss[k], r.lr[k]});
+            for (std::size_t k = 0; k <= end; ++k)
+                d.row({double(k), r.a[k], r.b[k], r.loss[k], r.lr[k]});
         }
         figs_.write(name, d);
     }
 
-    std::string curves(const std::string& file, const std::vector<LineRun>& runs, int column,
-                       const char* style = "with lines") const {
+    // One curve per run from `file`.dat's blocks, columns `using`; the first run (SGD) drawn
+    // wide, so that momentum, which nearly coincides with it, stays visible on top.
+    std::string curves(const std::string& file, const std::vector<LineRun>& runs,
+                       const std::string& using_, const char* style = "with lines",
+                       const char* first_width = "4") const {
         std::ostringstream g;
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            g << (i ? ", \\\n     " : "") << "'" << file << ".dat' index " << i << " using 1:"
-              << column << " " << style << " lt " << line_type(i) << " title '" << runs[i].name
-              << "'";
+            g << (i ? ", \\\n     " : "") << "'" << file << ".dat' index " << i << " using "
+              << using_ << " " << style << " lt " << line_type(i) << " lw "
+              << (i ? "1.5" : first_width) << " title '" << runs[i].name << "'";
         }
         return g.str();
     }
@@ -66,7 +71,7 @@ class LineFigures {
     std::string epochs_axis() const {
         std::ostringstream g;
         g << "set xlabel 'iteration (one update per sample; " << pts_.size()
-          << " per epoch)'\nset xrange [0:*]\n";
+          << " per epoch)'\nset xrange [0:" << total_ << "]\n";
         return g.str();
     }
 
@@ -77,7 +82,7 @@ class LineFigures {
              "AdamAnn settles'\n"
           << epochs_axis() << "set ylabel 'mean squared error on all points'\n"
           << "set logscale y\nset format y '10^{%L}'\nset key bottom left\n"
-          << "plot " << curves("loss", runs, 4) << "\n";
+          << "plot " << curves("loss", runs, "1:4") << "\n";
         figs_.png("loss", g.str(), 1000, 600);
     }
 
@@ -89,9 +94,9 @@ class LineFigures {
         const char* which[] = {"a (slope)", "b (intercept)"};
         const char* truth[] = {"1.5", "-28"};
         for (int p = 0; p < 2; ++p) {
-            g << "set ylabel '" << which[p] << "'\nplot " << truth[p]
-              << " with lines dt 2 lc rgb '#444444' lw 1.5 title 'true value', \\\n     "
-              << curves("loss", runs, p + 2) << "\n";
+            g << "set ylabel '" << which[p] << "'\nplot " << curves("loss", runs, p ? "1:3" : "1:2")
+              << ", \\\n     " << truth[p]
+              << " with lines dt 2 lc rgb '#444444' lw 2 title 'true value'\n";
         }
         g << "unset multiplot\n";
         figs_.png("params", g.str(), 1000, 800);
@@ -103,7 +108,7 @@ class LineFigures {
              "epochs'\n"
           << epochs_axis() << "set ylabel 'learning rate η_t'\n"
           << "set logscale y\nset format y '10^{%L}'\nset key bottom left\nset yrange [1e-7:5]\n"
-          << "plot " << curves("loss", runs, 5) << "\n";
+          << "plot " << curves("loss", runs, "1:5") << "\n";
         figs_.png("lr", g.str(), 1000, 550);
     }
 
@@ -116,34 +121,38 @@ class LineFigures {
         }
         const gd::Box box = gd::bounding_box(as, bs, 0.06);
         const auto f = [&](double a, double b) { return gd::mean_loss(a, b, pts_); };
-        const gd::Surface surf = gd::write_surface(figs_, "paths_surface", f, box, quick_ ? 41 : 121);
+        const gd::Surface surf =
+            gd::write_surface(figs_, "paths_surface", f, box, quick_ ? 41 : 101);
         std::ostringstream g;
-        g << "set title 'Paths in the (a, b) plane: Adam runs straight down b, SGD and momentum "
-             "turn late'\n"
-          << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom right\n"
+        g << "set title 'Paths in the (a, b) plane: Adam swings wide in a but is at b = -28 within "
+             "45 steps; SGD and momentum are not there yet'\n"
+          << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom left\n"
           << "set label 1 'start (1, 1)' at 1,1 point pt 7 ps 1.5 lc rgb 'black' offset 1,0 front\n"
           << "set label 2 'minimum (1.5, -28)' at 1.5,-28 point pt 6 ps 2.5 lw 2 lc rgb 'black' "
-             "offset 1.2,-0.8 front\n"
+             "offset -3,-1.9 front\n"
           << gd::contour_map("paths_surface", box, surf) << ", \\\n     "
-          << curves("loss", runs, 0, "") << "\n";
-        std::string body = g.str();
-        // curves() plots column 1 against the chosen one; the paths need a against b instead.
-        for (std::size_t pos; (pos = body.find("using 1:0 ")) != std::string::npos;)
-            body.replace(pos, 10, "using 2:3 with lines lw 1.5 ");
-        figs_.png("paths", body, 1000, 750);
+          << curves("loss", runs, "2:3", "with lines", "1.2") << "\n";
+        figs_.png("paths", g.str(), 1000, 750);
     }
 
-    // Bias correction, the first 60 updates of b: Adam with and without it, and the annealed pair.
-    void first_steps(const std::vector<LineRun>& runs) {
-        series("first_steps", runs, 60, "b");
+    // Bias correction: b over the first 60 updates with and without it (top), and the factor
+    // √(1−β2ᵗ)/(1−β1ᵗ) by which the correction scales the uncorrected step (bottom).
+    void first_steps(const std::vector<LineRun>& runs, double beta1, double beta2) {
+        series("first_steps", runs, 60);
         std::ostringstream g;
-        g << "set title 'Bias correction changes only the first steps: uncorrected Adam starts at "
-             "0.95 of the step'\n"
-          << "set xlabel 'iteration'\nset ylabel 'b (intercept)'\nset key top right\n"
-          << "set xrange [0:60]\n"
-          << "plot -28 with lines dt 2 lc rgb '#444444' lw 1.5 title 'true b', \\\n     "
-          << curves("first_steps", runs, 3, "with linespoints pt 7 ps 0.5") << "\n";
-        figs_.png("first_steps", g.str(), 1000, 600);
+        g << "set multiplot layout 2,1 title 'Without bias correction: the first step 5 % shorter, "
+             "the next 30 up to 30 % longer'\n"
+          << "set xrange [0:60]\nset key top right\nset xlabel 'iteration t'\n"
+          << "set ylabel 'b (intercept)'\n"
+          << "plot " << curves("first_steps", runs, "1:3", "with linespoints pt 7 ps 0.5", "1.5")
+          << ", \\\n     -28 with lines dt 2 lc rgb '#444444' lw 1.5 title 'true b'\n"
+          << "set ylabel 'corrected / uncorrected step'\nset yrange [0.7:1.1]\n"
+          << "b1 = " << beta1 << "; b2 = " << beta2 << "\nset samples 60\n"
+          << "plot [1:60] sqrt(1 - b2**x) / (1 - b1**x) with linespoints lt 1 pt 7 ps 0.5 "
+             "title sprintf('√(1-β_2^t) / (1-β_1^t), β_1 = %g, β_2 = %g', b1, b2), \\\n"
+          << "     1 with lines dt 2 lc rgb '#444444' notitle\n"
+          << "unset multiplot\n";
+        figs_.png("first_steps", g.str(), 1000, 800);
     }
 
     // The fitted lines, on frames spaced quadratically in the iteration (more early on).
@@ -192,16 +201,76 @@ class LineFigures {
     gd::plot::Figures& figs_;
     const gd::Points& pts_;
     bool quick_;
+    std::size_t total_ = 0;
 };
 
-// The race on one surface: the final paths as a PNG, their growth as a GIF.
+// Every `stride`-th point of a path and its last one: the figures' data stays small, the
+// tables are computed from the full paths.
+inline gd::Trajectory thinned(const gd::Trajectory& p, std::size_t max_points) {
+    gd::Trajectory t;
+    t.label = p.label;
+    t.diverged_at = p.diverged_at;
+    const std::size_t stride = std::max<std::size_t>(1, (p.size() + max_points - 1) / max_points);
+    for (std::size_t i = 0; i < p.size(); ++i)
+        if (i % stride == 0 || i + 1 == p.size())
+            t.add(p.step[i], p.x[i], p.y[i], p.loss[i], p.lr[i]);
+    return t;
+}
+
+// The race on one surface: the final paths as a PNG, their growth as a GIF. Like
+// gd::plot_paths and gd::animate_paths (trajectory.hpp), but with the legend where the
+// surface leaves room (`key`) and the paths thinned to at most 400 points.
 inline void plot_race(gd::plot::Figures& figs, const Race& race,
-                      const std::vector<gd::Trajectory>& paths, bool quick) {
-    const auto surface = gd::make_surface(race.surface);
-    const std::string title = "The race on " + race.surface;
-    gd::plot_paths(figs, "race_" + race.surface, *surface, paths, title, quick ? 41 : 121);
-    gd::animate_paths(figs, "race_" + race.surface + "_anim", *surface, paths, title,
-                      quick ? 5 : 60, quick ? 31 : 101);
+                      const std::vector<gd::Trajectory>& full, const std::string& key,
+                      const std::string& what, bool quick) {
+    const auto f = gd::make_surface(race.surface);
+    std::vector<gd::Trajectory> paths;
+    for (const auto& p : full) paths.push_back(thinned(p, 400));
+    // The saddle's paths run off towards −∞: show the frame around the saddle point, not them.
+    const gd::Box box = race.surface == "saddle" ? f->frame() : gd::view_box(*f, paths);
+    const std::string slug = "race_" + race.surface, title = "The race on " + race.surface;
+    auto head = [&](const std::string& name, bool shaded, int grid) {
+        std::ostringstream g;
+        g << "set xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
+          << "set label 1 'start' at " << race.start.x << "," << race.start.y
+          << " point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front\n"
+          << gd::paths_map(figs, name, *f, paths, grid, box, shaded);
+        return g.str();
+    };
+    std::ostringstream png;
+    png << "set title '" << title << ": " << what << "'\n" << head(slug, true, quick ? 41 : 81);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        png << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
+            << gd::path_linetype(i) << " lw 1.5 pt 7 ps 0.3 title '" << paths[i].label << "'";
+    }
+    figs.png(slug, png.str() + "\n", 1000, 780);
+
+    // The GIF: 60 frames, each the paths up to step n, with a dot at each racer's head.
+    const std::string anim = slug + "_anim";
+    const std::size_t frames = quick ? 5 : 60;
+    std::size_t longest = 1;
+    for (const auto& p : paths) longest = std::max(longest, p.size());
+    const std::size_t stride = std::max<std::size_t>(1, (longest + frames - 1) / frames);
+    std::ostringstream g;
+    g << "set title '" << title << "'\n"
+      << head(anim, false, quick ? 31 : 61) << "\n"
+      << "do for [n = " << stride << ":" << longest + stride - 1 << ":" << stride << "] {\n"
+      << "  last = n - 1\n";
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        g << "  mark" << i << " = last < " << paths[i].size() - 1
+          << " ? last : " << paths[i].size() - 1 << "\n";
+    }
+    g << "  set title sprintf('" << title << ", step %d of " << full[0].last_step()
+      << "', int(last * " << double(full[0].last_step()) / double(paths[0].size() - 1) << "))\n"
+      << "  plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle";
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        g << ", \\\n       '" << anim << ".dat' index " << i << " every ::0::last using 2:3 "
+          << "with lines lt " << gd::path_linetype(i) << " title '" << paths[i].label
+          << "', \\\n       '' index " << i << " every ::mark" << i << "::mark" << i
+          << " using 2:3 with points lt " << gd::path_linetype(i) << " pt 7 ps 1.5 notitle";
+    }
+    g << "\n}\n";
+    figs.gif(anim, g.str(), 800, 640, 8);
 }
 
 }  // namespace ch08

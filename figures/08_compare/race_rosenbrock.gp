@@ -1,0 +1,44 @@
+# race_rosenbrock.gp: replot with `gnuplot race_rosenbrock.gp` inside this folder.
+set terminal pngcairo size 1000,780 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set output 'race_rosenbrock.png'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+set title 'The race on rosenbrock: all but AdaGrad and RMSprop reach the bottom (1, 1)'
+set xlabel 'x'
+set ylabel 'y'
+set key bottom right
+set label 1 'start' at -1.5,2.5 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front
+set label 10 '' at 1,1 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
+floor = -2.509
+set xrange [-2:2]
+set yrange [-1:3]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0,1.75944698815,4.75271370691,9.84502152295,18.5083319893,33.2468259979,58.3207520086,100.977875947,173.548490613,297.009559406,507.048231085,864.377420213,1472.28523253,2506.491
+set table $contours
+splot 'race_rosenbrock_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel 'log_{10}(loss - floor)'
+plot 'race_rosenbrock_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
+     $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+     'race_rosenbrock.dat' index 0 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.3 title 'sgd (η = 0.002)', \
+     'race_rosenbrock.dat' index 1 using 2:3 with linespoints lt 3 lw 1.5 pt 7 ps 0.3 title 'momentum (η = 0.001)', \
+     'race_rosenbrock.dat' index 2 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.3 title 'nesterov (η = 0.001)', \
+     'race_rosenbrock.dat' index 3 using 2:3 with linespoints lt 4 lw 1.5 pt 7 ps 0.3 title 'adagrad (η = 0.1)', \
+     'race_rosenbrock.dat' index 4 using 2:3 with linespoints lt 5 lw 1.5 pt 7 ps 0.3 title 'rmsprop (η = 0.002)', \
+     'race_rosenbrock.dat' index 5 using 2:3 with linespoints lt 1 lw 1.5 pt 7 ps 0.3 title 'adam (η = 0.5)', \
+     'race_rosenbrock.dat' index 6 using 2:3 with linespoints lt 8 lw 1.5 pt 7 ps 0.3 title 'adamw (η = 0.05)'

@@ -1,0 +1,61 @@
+# race_saddle_anim.gp: replot with `gnuplot race_saddle_anim.gp` inside this folder.
+set terminal gif animate delay 8 loop 0 size 800,640 font 'DejaVuSans,12'
+set output 'race_saddle_anim.gif'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+set title 'The race on saddle'
+set xlabel 'x'
+set ylabel 'y'
+set key top right
+set label 1 'start' at 1,0.001 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front
+floor = -4.008
+set xrange [-2:2]
+set yrange [-2:2]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete -4,-3.99438996576,-3.984845871,-3.96860893895,-3.94098578879,-3.89399178638,-3.81404303863,-3.67802988937,-3.44663693706,-3.05297868663,-2.38326590328,-1.24391416433,0.69441285782,3.992
+set table $contours
+splot 'race_saddle_anim_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel 'log_{10}(loss - floor)'
+plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle
+do for [n = 3:153:3] {
+  last = n - 1
+  mark0 = last < 150 ? last : 150
+  mark1 = last < 150 ? last : 150
+  mark2 = last < 150 ? last : 150
+  mark3 = last < 150 ? last : 150
+  mark4 = last < 150 ? last : 150
+  mark5 = last < 150 ? last : 150
+  mark6 = last < 150 ? last : 150
+  set title sprintf('The race on saddle, step %d of 150', int(last * 1))
+  plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+       'race_saddle_anim.dat' index 0 every ::0::last using 2:3 with lines lt 2 title 'sgd (η = 0.05)', \
+       '' index 0 every ::mark0::mark0 using 2:3 with points lt 2 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 1 every ::0::last using 2:3 with lines lt 3 title 'momentum (η = 0.005)', \
+       '' index 1 every ::mark1::mark1 using 2:3 with points lt 3 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 2 every ::0::last using 2:3 with lines lt 7 title 'nesterov (η = 0.005)', \
+       '' index 2 every ::mark2::mark2 using 2:3 with points lt 7 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 3 every ::0::last using 2:3 with lines lt 4 title 'adagrad (η = 0.1)', \
+       '' index 3 every ::mark3::mark3 using 2:3 with points lt 4 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 4 every ::0::last using 2:3 with lines lt 5 title 'rmsprop (η = 0.01)', \
+       '' index 4 every ::mark4::mark4 using 2:3 with points lt 5 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 5 every ::0::last using 2:3 with lines lt 1 title 'adam (η = 0.1)', \
+       '' index 5 every ::mark5::mark5 using 2:3 with points lt 1 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 6 every ::0::last using 2:3 with lines lt 8 title 'adamw (η = 0.1)', \
+       '' index 6 every ::mark6::mark6 using 2:3 with points lt 8 pt 7 ps 1.5 notitle
+}
