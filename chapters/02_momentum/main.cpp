@@ -40,7 +40,9 @@ std::vector<ch02::LineRun> line_race(const gd::Points& pts, double lr, double be
     std::printf("  %-26s %10s %12s %12s\n", "method", "a", "b", "loss");
     for (const auto& r : runs) {
         const gd::Point2 end = r.path.back();
-        std::printf("  %-26s %10.5f %12.5f %12.4g", r.name.c_str(), end.x, end.y, r.loss.back());
+        const char* f = std::abs(end.x) + std::abs(end.y) < 1e5 ? "  %-26s %10.5f %12.5f %12.4g"
+                                                                : "  %-26s %10.3g %12.3g %12.4g";
+        std::printf(f, r.name.c_str(), end.x, end.y, r.loss.back());
         if (r.diverged_at >= 0) std::printf("  diverged at update %ld", r.diverged_at);
         std::printf("\n");
     }

@@ -103,7 +103,12 @@ inline LineRun per_sample(gd::Optimizer<double>& opt, const gd::Points& p, gd::P
             }
             run.path.push_back({theta(0), theta(1)});
         }
-        run.loss.push_back(gd::mean_loss(theta(0), theta(1), p));
+        const double loss = gd::mean_loss(theta(0), theta(1), p);
+        if (!std::isfinite(loss)) {  // finite a and b can still square to infinity
+            run.diverged_at = t;
+            return run;
+        }
+        run.loss.push_back(loss);
     }
     return run;
 }
