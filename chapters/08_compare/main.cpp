@@ -100,8 +100,8 @@ void print_race(const ch08::Race& race, const std::vector<gd::Trajectory>& paths
     }
 }
 
-// --sweep: how the race's rates were chosen. For each racer, the rate from a 1-2-5 grid that
-// reaches the goal in the fewest steps (ties: the smaller final loss).
+// --sweep: how the race's rates were chosen. For each racer, the rate from a 1-2-5 grid after
+// which the loss stays below the goal soonest (if none arrives: the smallest final loss).
 void sweep(const ch08::Race& race) {
     const auto surface = gd::make_surface(race.surface);
     std::printf("\nsweep on %s: best rate per racer (steps to goal, final loss)\n",

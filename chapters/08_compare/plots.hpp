@@ -124,8 +124,8 @@ class LineFigures {
         const gd::Surface surf =
             gd::write_surface(figs_, "paths_surface", f, box, quick_ ? 41 : 101);
         std::ostringstream g;
-        g << "set title 'Paths in the (a, b) plane: Adam swings wide in a but is at b = -28 within "
-             "45 steps; SGD and momentum are not there yet'\n"
+        g << "set title 'Paths: Adam swings wide in a but reaches b = -28 in 45 steps; SGD and "
+             "momentum lag behind'\n"
           << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom left\n"
           << "set label 1 'start (1, 1)' at 1,1 point pt 7 ps 1.5 lc rgb 'black' offset 1,0 front\n"
           << "set label 2 'minimum (1.5, -28)' at 1.5,-28 point pt 6 ps 2.5 lw 2 lc rgb 'black' "
