@@ -140,10 +140,10 @@ inline int path_linetype(std::size_t i) {
 // Draws paths on the surface as a PNG, one colour per path, each start ringed.
 inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
                        const std::vector<Trajectory>& paths, const std::string& title,
-                       int grid = 121) {
+                       int grid = 121, const std::string& key = "top left") {
     const Box box = view_box(f, paths);
     std::ostringstream g;
-    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key top left\n"
+    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
       << paths_map(figs, slug, f, paths, grid, box);
     for (std::size_t i = 0; i < paths.size(); ++i) {
         g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
@@ -158,14 +158,14 @@ inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surfa
 // The same as an animated GIF: the paths grow together, at most `frames` frames.
 inline void animate_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
                           const std::vector<Trajectory>& paths, const std::string& title,
-                          int frames = 60, int grid = 101) {
+                          int frames = 60, int grid = 101, const std::string& key = "top left") {
     const Box box = view_box(f, paths);
     std::size_t longest = 1;
     for (const auto& p : paths) longest = std::max(longest, p.size());
     const std::size_t stride = std::max<std::size_t>(1, (longest + frames - 1) / frames);
     std::ostringstream g;
     // The first frame is the bare map; it also fills the $contours datablock the others reuse.
-    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key top left\n"
+    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
       << paths_map(figs, slug, f, paths, grid, box, false) << "\n"
       << "do for [n = " << stride << ":" << longest + stride - 1 << ":" << stride << "] {\n"
       << "  last = n - 1\n"
