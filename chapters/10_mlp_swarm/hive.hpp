@@ -1,0 +1,362 @@
+// hive.hpp: a hive of small networks ("bees") trained side by side over a hyperparameter sweep.
+//
+// Chapter 10. A sweep is two lists of hyperparameter values (rows × columns); each combination
+// is a cell, and each cell trains the same K bees: bee k starts from the same weights in every
+// cell (all drawn from one seed), so cells differ only in their hyperparameters. All C·K bees
+// live in one batch of tensors with a leading bee axis, W (C·K, in, out) and b (C·K, 1, out),
+// and are trained full batch on the MSE of the sin curve. Every epoch e records each bee's
+// prediction and loss *before* update e (epoch 0 is the random initial network). A bee whose
+// loss is not finite is marked diverged from that epoch on and frozen; the others go on.
+// Two engines compute the forward and backward pass: the autodiff tape of chapter 09 (tape.hpp)
+// and a fused loop written out below, which performs the very same floating-point operations in
+// the same order (tests/test_10_swarm.cpp checks they agree bit for bit) without building a tape.
+// Notation: θ parameters, g gradient, η learning rate (lr), μ momentum, b velocity, e epoch.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xtensor/xarray.hpp>
+
+#include "cli.hpp"
+#include "mlp.hpp"
+#include "optimizer.hpp"
+#include "rng.hpp"
+#include "tape.hpp"
+
+namespace ch10 {
+
+// ---- The problem ------------------------------------------------------------------------------
+
+// The post's target: x = linspace(−5, 5, 61), y = sin x. Points computed as torch.linspace does
+// (from the start in the first half, from the end in the second), so x is symmetric exactly.
+struct Target {
+    std::vector<double> x, y;
+};
+inline Target sin_curve(std::size_t n = 61, double lo = -5, double hi = 5) {
+    Target t;
+    const double step = (hi - lo) / static_cast<double>(n - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        t.x.push_back(i < n / 2 ? lo + step * double(i) : hi - step * double(n - 1 - i));
+        t.y.push_back(std::sin(t.x.back()));
+    }
+    return t;
+}
+
+// ---- The sweep --------------------------------------------------------------------------------
+
+// One swept hyperparameter: its name as the optimizer calls it, and its values.
+struct Axis {
+    std::string name;
+    std::vector<double> values;
+};
+// Cells in row-major order: cell c = row r, column j with c = r·cols + j.
+struct Sweep {
+    Axis rows, cols;
+    std::size_t cells() const { return rows.values.size() * cols.values.size(); }
+};
+
+// Sets one hyperparameter of an optimizer's configuration by name: any of them can be swept.
+inline void set_hyper(gd::OptimizerConfig& c, const std::string& name, double v) {
+    double* field = name == "lr"             ? &c.lr
+                    : name == "momentum"     ? &c.momentum
+                    : name == "dampening"    ? &c.dampening
+                    : name == "weight_decay" ? &c.weight_decay
+                    : name == "beta"         ? &c.beta
+                    : name == "alpha"        ? &c.alpha
+                    : name == "eps"          ? &c.eps
+                    : name == "lr_decay"     ? &c.lr_decay
+                    : name == "beta1"        ? &c.beta1
+                    : name == "beta2"        ? &c.beta2
+                                             : nullptr;
+    if (!field) throw gd::UsageError("cannot sweep '" + name + "' (not an optimizer setting)");
+    *field = v;
+}
+
+// What the whole hive shares.
+struct Spec {
+    std::vector<std::size_t> sizes{1, 10, 1};  // input, hidden widths..., output
+    gd::Activation act = gd::Activation::relu;
+    std::string optimizer = "sgd";
+    gd::OptimizerConfig base;  // settings not swept
+    std::size_t bees = 10;     // K bees per cell
+    int epochs = 250;
+    std::uint64_t seed = 10;
+    bool fused = true;  // the fused loop, or the autodiff tape
+};
+
+// ---- The bees' parameters ---------------------------------------------------------------------
+
+// Layer l of every bee: W[l] (B, in, out) and b[l] (B, 1, out), the layout of gd::Mlp(batch B).
+struct Net {
+    std::vector<xt::xarray<double>> W, b;
+    std::size_t bees() const { return W.empty() ? 0 : W[0].shape()[0]; }
+};
+
+// K networks drawn one after the other from Rng(seed): bee k is the same whatever K is.
+inline Net draw_bees(const Spec& s) {
+    gd::Rng rng(s.seed);
+    gd::Mlp<double> mlp(s.sizes, s.act, rng, s.bees);
+    Net n;
+    for (auto& layer : mlp.layers()) {
+        n.W.push_back(layer.weight.value);
+        n.b.push_back(layer.bias.value);
+    }
+    return n;
+}
+
+// Bees [first, first + count) of `from`, repeated `copies` times along the bee axis.
+inline Net tile(const Net& from, std::size_t copies, std::size_t first = 0,
+                std::size_t count = std::numeric_limits<std::size_t>::max()) {
+    count = std::min(count, from.bees() - first);
+    const auto rep = [&](const xt::xarray<double>& a) {
+        const std::size_t per = a.size() / a.shape()[0];
+        xt::xarray<double> out = xt::zeros<double>({copies * count, a.shape()[1], a.shape()[2]});
+        for (std::size_t c = 0; c < copies; ++c)
+            std::copy(a.data() + first * per, a.data() + (first + count) * per,
+                      out.data() + c * count * per);
+        return out;
+    };
+    Net n;
+    for (std::size_t l = 0; l < from.W.size(); ++l) {
+        n.W.push_back(rep(from.W[l]));
+        n.b.push_back(rep(from.b[l]));
+    }
+    return n;
+}
+
+// ---- What a hive run records ------------------------------------------------------------------
+
+struct Record {
+    std::size_t epochs = 0, bees = 0, points = 0;
+    std::vector<double> pred;      // [e][bee][i]: prediction at x_i before update e
+    std::vector<double> loss;      // [e][bee]: MSE before update e; NaN once diverged
+    std::vector<int> diverged_at;  // first epoch with a non-finite loss, −1 if none
+    Net last_net;                  // the parameters at the last recorded epoch
+    double p(std::size_t e, std::size_t k, std::size_t i) const {
+        return pred[(e * bees + k) * points + i];
+    }
+    double l(std::size_t e, std::size_t k) const { return loss[e * bees + k]; }
+};
+
+// ---- Forward and backward: the fused loop -----------------------------------------------------
+
+inline double activate(gd::Activation a, double z) {
+    if (a == gd::Activation::relu) return std::max(z, 0.0);
+    if (a == gd::Activation::tanh) return std::tanh(z);
+    return 1.0 / (1.0 + std::exp(-z));
+}
+// ∂loss/∂z from ∂loss/∂h, written as the tape writes it: relu passes ḡ where z > 0,
+// tanh' = 1 − h², σ' = h(1 − h).
+inline double activate_back(gd::Activation a, double z, double h, double g) {
+    if (a == gd::Activation::relu) return z > 0.0 ? g : 0.0;
+    if (a == gd::Activation::tanh) return g * (1.0 - h * h);
+    return g * h * (1.0 - h);
+}
+
+// Loss, prediction and gradients of bee k: h₀ = x, z_l = h_{l−1}·W_l + b_l, h_l = act(z_l)
+// (none after the last layer), loss = Σ(p − y)²/n. Plain loops in the order tape.hpp's ops use.
+class Fused {
+  public:
+    Fused(const Spec& s, const Target& t) : sizes_(s.sizes), act_(s.act), t_(t) {
+        for (std::size_t w : sizes_) {
+            z_.emplace_back(t.x.size() * w);
+            h_.emplace_back(t.x.size() * w);
+            g_.emplace_back(t.x.size() * w);
+        }
+    }
+
+    double run(const Net& net, Net& grad, std::size_t k, double* pred) {
+        const std::size_t n = t_.x.size(), L = sizes_.size() - 1;
+        std::copy(t_.x.begin(), t_.x.end(), h_[0].begin());
+        for (std::size_t l = 0; l < L; ++l) {  // forward: z = h·W + b, then the activation
+            const std::size_t in = sizes_[l], out = sizes_[l + 1];
+            const double* W = net.W[l].data() + k * in * out;
+            const double* b = net.b[l].data() + k * out;
+            double *z = z_[l + 1].data(), *h = h_[l + 1].data();
+            const double* a = h_[l].data();
+            std::fill(z, z + n * out, 0.0);
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t p = 0; p < in; ++p)
+                    for (std::size_t j = 0; j < out; ++j)
+                        z[i * out + j] += a[i * in + p] * W[p * out + j];
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < out; ++j) {
+                    z[i * out + j] = z[i * out + j] + b[j];
+                    h[i * out + j] = l + 1 < L ? activate(act_, z[i * out + j]) : z[i * out + j];
+                }
+        }
+        // loss = Σ(p − y)²/n, and ∂loss/∂p = 2(p − y)/n
+        double sq = 0;
+        double* gp = g_[L].data();
+        for (std::size_t i = 0; i < n; ++i) {
+            const double d = h_[L][i] - t_.y[i];
+            sq += d * d;
+            gp[i] = 2.0 / double(n) * d;
+            pred[i] = h_[L][i];
+        }
+        for (std::size_t l = L; l-- > 0;) {  // backward, layer by layer
+            const std::size_t in = sizes_[l], out = sizes_[l + 1];
+            const double* W = net.W[l].data() + k * in * out;
+            double* gW = grad.W[l].data() + k * in * out;
+            double* gb = grad.b[l].data() + k * out;
+            const double* gz = g_[l + 1].data();
+            const double* a = h_[l].data();
+            std::fill(gb, gb + out, 0.0);  // b̄ = Σ_i z̄_i
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < out; ++j) gb[j] += gz[i * out + j];
+            std::fill(gW, gW + in * out, 0.0);  // W̄ = hᵀ·z̄
+            for (std::size_t p = 0; p < in; ++p)
+                for (std::size_t i = 0; i < n; ++i)
+                    for (std::size_t j = 0; j < out; ++j)
+                        gW[p * out + j] += a[i * in + p] * gz[i * out + j];
+            if (l == 0) break;
+            double* ga = g_[l].data();  // h̄ = z̄·Wᵀ, then through the activation
+            std::fill(ga, ga + n * in, 0.0);
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < out; ++j)
+                    for (std::size_t p = 0; p < in; ++p)
+                        ga[i * in + p] += gz[i * out + j] * W[p * out + j];
+            for (std::size_t i = 0; i < n * in; ++i)
+                ga[i] = activate_back(act_, z_[l][i], h_[l][i], ga[i]);
+        }
+        return sq / double(n);
+    }
+
+  private:
+    std::vector<std::size_t> sizes_;
+    gd::Activation act_;
+    const Target& t_;
+    std::vector<std::vector<double>> z_, h_, g_;  // per layer: pre-activation, output, gradient
+};
+
+// ---- Forward and backward: the autodiff tape (chapter 09) -------------------------------------
+
+// All bees at once: x tiled to (B, n, 1), per-bee MSE (shape {B}), summed so that backward gives
+// every bee its own gradient. Fills grad, pred [bee][i] and loss [bee].
+inline void tape_pass(const Spec& s, const Target& t, Net& net, Net& grad, double* pred,
+                      double* loss) {
+    const std::size_t B = net.bees(), n = t.x.size();
+    xt::xarray<double> x = xt::zeros<double>({B, n, std::size_t{1}}), y = x;
+    for (std::size_t k = 0; k < B; ++k)
+        for (std::size_t i = 0; i < n; ++i) x(k, i, 0) = t.x[i], y(k, i, 0) = t.y[i];
+    std::vector<gd::ad::Parameter<double>> ps;
+    ps.reserve(2 * net.W.size());
+    gd::ad::Tape<double> tape;
+    auto h = tape.constant(x);
+    for (std::size_t l = 0; l < net.W.size(); ++l) {
+        ps.emplace_back(net.W[l]);
+        ps.emplace_back(net.b[l]);
+        h = tape.add_bias(tape.matmul(h, tape.param(ps[2 * l])), tape.param(ps[2 * l + 1]));
+        if (l + 1 == net.W.size()) break;
+        if (s.act == gd::Activation::relu) h = tape.relu(h);
+        if (s.act == gd::Activation::tanh) h = tape.tanh(h);
+        if (s.act == gd::Activation::sigmoid) h = tape.sigmoid(h);
+    }
+    auto per_bee = tape.mse(h, tape.constant(y), true);
+    tape.backward(tape.sum(per_bee));
+    std::copy(tape.value(h).begin(), tape.value(h).end(), pred);
+    std::copy(tape.value(per_bee).begin(), tape.value(per_bee).end(), loss);
+    for (std::size_t l = 0; l < net.W.size(); ++l) {
+        grad.W[l] = ps[2 * l].grad;
+        grad.b[l] = ps[2 * l + 1].grad;
+    }
+}
+
+// ---- Training the hive ------------------------------------------------------------------------
+
+// Trains `init` (C·K bees, cell c = bees [cK, cK + K)) with one optimizer per cell, built from
+// spec.base with the cell's two swept values. Each cell's optimizer steps only its own slice
+// of every tensor (copied out and back), so no bee shares state with another.
+inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
+    const std::size_t C = sw.cells(), B = init.bees(), K = B / C, n = t.x.size();
+    const std::size_t E = static_cast<std::size_t>(s.epochs), L = init.W.size();
+    Record r;
+    r.epochs = E, r.bees = B, r.points = n;
+    r.pred.assign(E * B * n, 0.0);
+    r.loss.assign(E * B, 0.0);
+    r.diverged_at.assign(B, -1);
+    Net net = init, grad = init;
+
+    std::vector<std::unique_ptr<gd::Optimizer<double>>> opt;
+    for (std::size_t c = 0; c < C; ++c) {
+        gd::OptimizerConfig cfg = s.base;
+        set_hyper(cfg, sw.rows.name, sw.rows.values[c / sw.cols.values.size()]);
+        set_hyper(cfg, sw.cols.name, sw.cols.values[c % sw.cols.values.size()]);
+        opt.push_back(gd::make_optimizer<double>(s.optimizer, cfg));
+    }
+    // Per cell, a (K, in, out) copy of each tensor and its gradient: what its optimizer steps.
+    std::vector<std::vector<xt::xarray<double>>> theta(C), g(C);
+    for (std::size_t c = 0; c < C; ++c)
+        for (std::size_t l = 0; l < L; ++l)
+            for (const auto* a : {&init.W[l], &init.b[l]}) {
+                theta[c].push_back(xt::zeros<double>({K, a->shape()[1], a->shape()[2]}));
+                g[c].push_back(theta[c].back());
+            }
+    Fused fused(s, t);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+
+    for (std::size_t e = 0; e < E; ++e) {
+        double* pred = &r.pred[e * B * n];
+        double* loss = &r.loss[e * B];
+        if (s.fused) {
+            for (std::size_t k = 0; k < B; ++k)
+                if (r.diverged_at[k] < 0) loss[k] = fused.run(net, grad, k, pred + k * n);
+        } else {
+            tape_pass(s, t, net, grad, pred, loss);
+        }
+        // A non-finite loss marks the bee diverged from here on: no prediction, no loss, and
+        // a zero gradient, so its optimizer state stays finite (it is frozen below anyway).
+        for (std::size_t k = 0; k < B; ++k) {
+            if (r.diverged_at[k] < 0 && !std::isfinite(loss[k])) r.diverged_at[k] = int(e);
+            if (r.diverged_at[k] < 0) continue;
+            loss[k] = nan;
+            std::fill(pred + k * n, pred + (k + 1) * n, nan);
+            for (std::size_t l = 0; l < L; ++l) {
+                const std::size_t w = grad.W[l].size() / B, v = grad.b[l].size() / B;
+                std::fill(grad.W[l].data() + k * w, grad.W[l].data() + (k + 1) * w, 0.0);
+                std::fill(grad.b[l].data() + k * v, grad.b[l].data() + (k + 1) * v, 0.0);
+            }
+        }
+        if (e + 1 == E) r.last_net = net;
+        // One update per cell on its own slice; diverged bees are not written back (frozen).
+        for (std::size_t c = 0; c < C; ++c) {
+            std::vector<xt::xarray<double>*> ps;
+            std::vector<const xt::xarray<double>*> gs;
+            for (std::size_t i = 0; i < 2 * L; ++i) {
+                const auto& src = i % 2 ? net.b[i / 2] : net.W[i / 2];
+                const auto& gsrc = i % 2 ? grad.b[i / 2] : grad.W[i / 2];
+                const std::size_t per = src.size() / B;
+                std::copy(src.data() + c * K * per, src.data() + (c + 1) * K * per,
+                          theta[c][i].data());
+                std::copy(gsrc.data() + c * K * per, gsrc.data() + (c + 1) * K * per,
+                          g[c][i].data());
+                ps.push_back(&theta[c][i]);
+                gs.push_back(&g[c][i]);
+            }
+            opt[c]->step(ps, gs);
+            for (std::size_t i = 0; i < 2 * L; ++i) {
+                auto& dst = i % 2 ? net.b[i / 2] : net.W[i / 2];
+                const std::size_t per = dst.size() / B;
+                for (std::size_t k = 0; k < K; ++k)
+                    if (r.diverged_at[c * K + k] < 0)
+                        std::copy(theta[c][i].data() + k * per, theta[c][i].data() + (k + 1) * per,
+                                  dst.data() + (c * K + k) * per);
+            }
+        }
+    }
+    return r;
+}
+
+// The whole sweep from spec's seed: K bees drawn once, tiled over the C cells.
+inline Record train(const Spec& s, const Sweep& sw, const Target& t) {
+    return train(s, sw, t, tile(draw_bees(s), sw.cells()));
+}
+
+}  // namespace ch10
