@@ -43,12 +43,17 @@ struct Fit {
 
 // Trains one network. The same seed draws the same numbers for every activation, so the three
 // runs start from identical weights and differ only in σ. Parameters are copied at every epoch
-// listed in `snapshot_epochs` (sorted).
+// listed in `snapshot_epochs` (sorted). With `start` (w, c, v, d), those replace the drawn
+// weights: the test starts from PyTorch's.
 inline Fit train(gd::Activation act, const Settings& s, const Tensor& x, const Tensor& y,
-                 const std::vector<int>& snapshot_epochs) {
+                 const std::vector<int>& snapshot_epochs,
+                 const std::vector<Tensor>* start = nullptr) {
     Fit fit{act, {}, {}, {}, {}, -1};
     gd::Rng rng(s.seed);
     gd::Mlp<double> net({1, std::size_t(s.width), 1}, act, rng);
+    if (start) {
+        for (std::size_t k = 0; k < start->size(); ++k) *net.values()[k] = (*start)[k];
+    }
     gd::Sgd<double> opt(s.lr, s.momentum);
     gd::ad::Tape<double> tape;
     std::size_t next_frame = 0;
