@@ -1,5 +1,5 @@
 # fit.gp: replot with `gnuplot fit.gp` inside this folder.
-set terminal gif animate delay 8 loop 0 optimize size 800,500 font 'DejaVuSans,12'
+set terminal gif animate delay 8 loop 0 size 800,500 font 'DejaVuSans,12'
 set output 'fit.gif'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7

@@ -33,9 +33,8 @@ unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
 set cblabel 'log_{10}(loss - floor)'
-set colorbox
 plot 'paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
-     $contours using 1:2 with lines lc rgb '#5f7f99' lw 0.8 notitle, \
+     $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'paths.dat' index 0 using 2:3 with lines lt 2 lw 1.2 title 'per-sample (batch 1, 3000 updates)', \
      'paths.dat' index 1 using 2:3 with lines lt 3 lw 2 title 'mini-batch (batch 4, 750 updates)', \
      'paths.dat' index 2 using 2:3 with linespoints lt 7 lw 2 pt 7 ps 0.4 title 'full batch (batch 20, 150 updates)'
