@@ -6,6 +6,7 @@
 // is not quite gradient descent; we run it and the textbook update side by side.
 //
 // Notation: θ = (a, b) parameters, g gradient, η learning rate (--lr), r = a·x + b − y residual.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -46,8 +47,10 @@ void print_runs(const std::vector<Run>& runs, int epochs) {
     std::printf("  %-12s %6s %8s %10s %12s %12s\n", "method", "batch", "updates", "a", "b", "loss");
     for (const Run& r : runs) {
         const Line& t = r.per_epoch.back();
-        std::printf("  %-12s %6zu %8zu %10.5f %12.5f %12.4g", r.name.c_str(), r.batch,
-                    r.path.size() - 1, t.a, t.b, r.loss.back());
+        // Fixed decimals while the numbers are sane; a diverging run's are not.
+        const char* row = std::abs(t.b) < 1e6 ? "  %-12s %6zu %8zu %10.5f %12.5f %12.4g"
+                                              : "  %-12s %6zu %8zu %10.3g %12.3g %12.4g";
+        std::printf(row, r.name.c_str(), r.batch, r.path.size() - 1, t.a, t.b, r.loss.back());
         if (r.diverged_at >= 0) std::printf("  diverged in epoch %d", r.diverged_at);
         std::printf("\n");
     }
