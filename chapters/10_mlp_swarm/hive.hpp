@@ -147,21 +147,12 @@ struct Record {
 
 // ---- Forward and backward: the fused loop -----------------------------------------------------
 
-inline double activate(gd::Activation a, double z) {
-    if (a == gd::Activation::relu) return std::max(z, 0.0);
-    if (a == gd::Activation::tanh) return std::tanh(z);
-    return 1.0 / (1.0 + std::exp(-z));
-}
-// ∂loss/∂z from ∂loss/∂h, written as the tape writes it: relu passes ḡ where z > 0,
-// tanh' = 1 − h², σ' = h(1 − h).
-inline double activate_back(gd::Activation a, double z, double h, double g) {
-    if (a == gd::Activation::relu) return z > 0.0 ? g : 0.0;
-    if (a == gd::Activation::tanh) return g * (1.0 - h * h);
-    return g * h * (1.0 - h);
-}
-
 // Loss, prediction and gradients of bee k: h₀ = x, z_l = h_{l−1}·W_l + b_l, h_l = act(z_l)
-// (none after the last layer), loss = Σ(p − y)²/n. Plain loops in the order tape.hpp's ops use.
+// (none after the last layer), loss = Σ(p − y)²/n. Every number is summed in the same order
+// as tape.hpp sums it (gemm's loops, then the bias; bias and weight gradients summed over the
+// points in order), so the results are equal, bit for bit; only the loop nesting differs.
+// Activations are stored unit by unit (h[u·n + i], unit u at point i): the innermost loops
+// then run over the 61 points, contiguous, which the compiler turns into vector instructions.
 class Fused {
   public:
     Fused(const Spec& s, const Target& t) : sizes_(s.sizes), act_(s.act), t_(t) {
@@ -172,6 +163,22 @@ class Fused {
         }
     }
 
+    // Every bee of the hive: pred [bee][i], loss [bee]. The book's networks (1-H-1) take the
+    // fast path below; deeper ones go bee by bee through run().
+    void run_all(const Net& net, Net& grad, double* pred, double* loss) {
+        const std::size_t B = net.bees(), n = t_.x.size();
+        if (sizes_.size() != 3 || sizes_[0] != 1 || sizes_[2] != 1) {
+            for (std::size_t k = 0; k < B; ++k) loss[k] = run(net, grad, k, pred + k * n);
+            return;
+        }
+        for (std::size_t k = 0; k < B; k += kLanes) {
+            const std::size_t count = std::min(kLanes, B - k);
+            if (act_ == gd::Activation::relu) lanes<Relu>(net, grad, k, count, pred, loss);
+            if (act_ == gd::Activation::tanh) lanes<Tanh>(net, grad, k, count, pred, loss);
+            if (act_ == gd::Activation::sigmoid) lanes<Sigmoid>(net, grad, k, count, pred, loss);
+        }
+    }
+
     double run(const Net& net, Net& grad, std::size_t k, double* pred) {
         const std::size_t n = t_.x.size(), L = sizes_.size() - 1;
         std::copy(t_.x.begin(), t_.x.end(), h_[0].begin());
@@ -179,18 +186,20 @@ class Fused {
             const std::size_t in = sizes_[l], out = sizes_[l + 1];
             const double* W = net.W[l].data() + k * in * out;
             const double* b = net.b[l].data() + k * out;
-            double *z = z_[l + 1].data(), *h = h_[l + 1].data();
             const double* a = h_[l].data();
-            std::fill(z, z + n * out, 0.0);
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t p = 0; p < in; ++p)
-                    for (std::size_t j = 0; j < out; ++j)
-                        z[i * out + j] += a[i * in + p] * W[p * out + j];
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = 0; j < out; ++j) {
-                    z[i * out + j] = z[i * out + j] + b[j];
-                    h[i * out + j] = l + 1 < L ? activate(act_, z[i * out + j]) : z[i * out + j];
-                }
+            double *z = z_[l + 1].data(), *h = h_[l + 1].data();
+            for (std::size_t j = 0; j < out; ++j) {
+                double* zj = z + j * n;
+                // z_ij = Σ_p a_ip W_pj in order of p (the tape starts from 0 + a_i0 W_0j: equal)
+                for (std::size_t i = 0; i < n; ++i) zj[i] = a[i] * W[j];
+                for (std::size_t p = 1; p < in; ++p)
+                    for (std::size_t i = 0; i < n; ++i) zj[i] += a[p * n + i] * W[p * out + j];
+                for (std::size_t i = 0; i < n; ++i) zj[i] = zj[i] + b[j];
+            }
+            if (l + 1 == L)
+                std::copy(z, z + n * out, h);  // no activation after the last layer
+            else
+                activate(z, h, n * out);
         }
         // loss = Σ(p − y)²/n, and ∂loss/∂p = 2(p − y)/n
         double sq = 0;
@@ -208,32 +217,135 @@ class Fused {
             double* gb = grad.b[l].data() + k * out;
             const double* gz = g_[l + 1].data();
             const double* a = h_[l].data();
-            std::fill(gb, gb + out, 0.0);  // b̄ = Σ_i z̄_i
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = 0; j < out; ++j) gb[j] += gz[i * out + j];
-            std::fill(gW, gW + in * out, 0.0);  // W̄ = hᵀ·z̄
-            for (std::size_t p = 0; p < in; ++p)
-                for (std::size_t i = 0; i < n; ++i)
-                    for (std::size_t j = 0; j < out; ++j)
-                        gW[p * out + j] += a[i * in + p] * gz[i * out + j];
-            if (l == 0) break;
-            double* ga = g_[l].data();  // h̄ = z̄·Wᵀ, then through the activation
-            std::fill(ga, ga + n * in, 0.0);
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = 0; j < out; ++j)
-                    for (std::size_t p = 0; p < in; ++p)
-                        ga[i * in + p] += gz[i * out + j] * W[p * out + j];
-            for (std::size_t i = 0; i < n * in; ++i)
-                ga[i] = activate_back(act_, z_[l][i], h_[l][i], ga[i]);
+            for (std::size_t j = 0; j < out; ++j) gb[j] = gz[j * n];  // b̄_j = Σ_i z̄_ij
+            for (std::size_t i = 1; i < n; ++i)
+                for (std::size_t j = 0; j < out; ++j) gb[j] += gz[j * n + i];
+            for (std::size_t p = 0; p < in; ++p)  // W̄_pj = Σ_i a_ip z̄_ij, in order of i
+                for (std::size_t j = 0; j < out; ++j) gW[p * out + j] = a[p * n] * gz[j * n];
+            for (std::size_t i = 1; i < n; ++i)
+                for (std::size_t p = 0; p < in; ++p) {
+                    const double ap = a[p * n + i];
+                    for (std::size_t j = 0; j < out; ++j) gW[p * out + j] += ap * gz[j * n + i];
+                }
+            if (l == 0) break;          // x is data: no gradient
+            double* ga = g_[l].data();  // ā_ip = Σ_j z̄_ij W_pj in order of j
+            for (std::size_t p = 0; p < in; ++p) {
+                double* gap = ga + p * n;
+                for (std::size_t i = 0; i < n; ++i) gap[i] = gz[i] * W[p * out];
+                for (std::size_t j = 1; j < out; ++j)
+                    for (std::size_t i = 0; i < n; ++i) gap[i] += gz[j * n + i] * W[p * out + j];
+            }
+            activate_back(z_[l].data(), h_[l].data(), ga, n * in);
         }
         return sq / double(n);
     }
 
   private:
+    // h = act(z), and z̄ from h̄ as the tape writes it: relu passes h̄ where z > 0, tanh' = 1 − h²,
+    // σ' = h(1 − h).
+    struct Relu {
+        static double f(double z) { return std::max(z, 0.0); }
+        static double back(double z, double, double g) { return z > 0.0 ? g : 0.0; }
+    };
+    struct Tanh {
+        static double f(double z) { return std::tanh(z); }
+        static double back(double, double h, double g) { return g * (1.0 - h * h); }
+    };
+    struct Sigmoid {
+        static double f(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+        static double back(double, double h, double g) { return g * h * (1.0 - h); }
+    };
+
+    // The fast path for 1-H-1 networks: kLanes bees at once (lane v is bee k + v), in two
+    // sweeps over (unit j, point i). Forward: p_i = Σ_j act(x_i w_j + b_j)·u_j + c, summed
+    // over the units in order, then the output gradient p̄_i = 2(p_i − y_i)/n. Backward, unit
+    // by unit: its pre-activation is recomputed (the same operations give the same number) and
+    // its three gradients are summed over the points in order. Every sum runs in the tape's
+    // order, so each lane is bit for bit what the tape computes for its bee. The innermost
+    // loops run over the lanes, a fixed length the compiler turns into vector instructions,
+    // and a unit's weights and gradients stay in registers. Lanes past the last bee repeat it
+    // and are thrown away.
+    static constexpr std::size_t kLanes = 4;
+    template <class Act>
+    void lanes(const Net& net, Net& grad, std::size_t k, std::size_t count, double* pred,
+               double* loss) {
+        constexpr std::size_t V = kLanes;
+        const std::size_t H = sizes_[1], n = t_.x.size();
+        ln_.assign(2 * n * V, 0.0);
+        double *p = &ln_[0], *g = p + n * V;  // per point and lane: prediction, its gradient
+        double bee[V], c[V], sq[V] = {};
+        for (std::size_t v = 0; v < V; ++v) {
+            bee[v] = double(k + std::min(v, count - 1));
+            c[v] = net.b[1].data()[k + std::min(v, count - 1)];
+        }
+        const auto lane = [&](const xt::xarray<double>& a, std::size_t j, double* out) {
+            for (std::size_t v = 0; v < V; ++v) out[v] = a.data()[std::size_t(bee[v]) * H + j];
+        };
+        for (std::size_t j = 0; j < H; ++j) {  // forward: p = act(x·W₁ + b₁)·W₂
+            double w[V], b[V], u[V];
+            lane(net.W[0], j, w), lane(net.b[0], j, b), lane(net.W[1], j, u);
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t v = 0; v < V; ++v)
+                    p[i * V + v] += Act::f(t_.x[i] * w[v] + b[v]) * u[v];
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t v = 0; v < V; ++v) {
+                p[i * V + v] = p[i * V + v] + c[v];  // + b₂
+                const double d = p[i * V + v] - t_.y[i];
+                sq[v] += d * d;                      // Σ(p − y)², in order of i
+                g[i * V + v] = 2.0 / double(n) * d;  // p̄ = 2(p − y)/n
+            }
+        for (std::size_t v = 0; v < count; ++v) {
+            double gc = 0;  // b̄₂ = Σ_i p̄_i
+            for (std::size_t i = 0; i < n; ++i) {
+                gc += g[i * V + v];
+                pred[(k + v) * n + i] = p[i * V + v];
+            }
+            grad.b[1].data()[k + v] = gc;
+            loss[k + v] = sq[v] / double(n);
+        }
+        for (std::size_t j = 0; j < H; ++j) {  // backward, unit by unit
+            double w[V], b[V], u[V], gw[V] = {}, gb[V] = {}, gu[V] = {};
+            lane(net.W[0], j, w), lane(net.b[0], j, b), lane(net.W[1], j, u);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double x = t_.x[i];
+                double z[V], h[V], gz[V];
+                for (std::size_t v = 0; v < V; ++v) z[v] = x * w[v] + b[v], h[v] = Act::f(z[v]);
+                for (std::size_t v = 0; v < V; ++v) gz[v] = g[i * V + v] * u[v];
+                for (std::size_t v = 0; v < V; ++v) gz[v] = Act::back(z[v], h[v], gz[v]);
+                for (std::size_t v = 0; v < V; ++v) {
+                    gu[v] += h[v] * g[i * V + v];  // W̄₂ = Σ_i h_i p̄_i
+                    gb[v] += gz[v];                // b̄₁ = Σ_i z̄_i, z̄ = act'(z)·p̄·W₂
+                    gw[v] += x * gz[v];            // W̄₁ = Σ_i x_i z̄_i
+                }
+            }
+            for (std::size_t v = 0; v < count; ++v) {
+                grad.W[0].data()[(k + v) * H + j] = gw[v];
+                grad.b[0].data()[(k + v) * H + j] = gb[v];
+                grad.W[1].data()[(k + v) * H + j] = gu[v];
+            }
+        }
+    }
+
+    // The general path's activation, forward and backward, over m numbers.
+    void activate(const double* z, double* h, std::size_t m) const {
+        for (std::size_t i = 0; i < m; ++i)
+            h[i] = act_ == gd::Activation::relu   ? Relu::f(z[i])
+                   : act_ == gd::Activation::tanh ? Tanh::f(z[i])
+                                                  : Sigmoid::f(z[i]);
+    }
+    void activate_back(const double* z, const double* h, double* g, std::size_t m) const {
+        for (std::size_t i = 0; i < m; ++i)
+            g[i] = act_ == gd::Activation::relu   ? Relu::back(z[i], h[i], g[i])
+                   : act_ == gd::Activation::tanh ? Tanh::back(z[i], h[i], g[i])
+                                                  : Sigmoid::back(z[i], h[i], g[i]);
+    }
+
     std::vector<std::size_t> sizes_;
     gd::Activation act_;
     const Target& t_;
     std::vector<std::vector<double>> z_, h_, g_;  // per layer: pre-activation, output, gradient
+    std::vector<double> ln_;                      // the fast path's lanes
 };
 
 // ---- Forward and backward: the autodiff tape (chapter 09) -------------------------------------
@@ -306,8 +418,7 @@ inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& 
         double* pred = &r.pred[e * B * n];
         double* loss = &r.loss[e * B];
         if (s.fused) {
-            for (std::size_t k = 0; k < B; ++k)
-                if (r.diverged_at[k] < 0) loss[k] = fused.run(net, grad, k, pred + k * n);
+            fused.run_all(net, grad, pred, loss);
         } else {
             tape_pass(s, t, net, grad, pred, loss);
         }

@@ -169,25 +169,36 @@ inline void plot_grid(gd::plot::Figures& figs, const std::string& tag, const Rec
     figs.png(tag + "_grid", gp.str(), 1100, 300 + 250 * int(sw.rows.values.size()));
 }
 
-// The same grid over the epochs, one frame every `stride` epochs.
+// The same grid over the epochs, `frames` frames evenly spread (a gnuplot loop over them).
 inline void animate_grid(gd::plot::Figures& figs, const std::string& tag, const Record& r,
-                         const Sweep& sw, const Target& t, std::size_t stride) {
-    const std::size_t C = sw.cells();
-    gd::plot::Data d(bee_columns(r.bees / C), 4);
-    std::vector<std::size_t> frames;
-    for (std::size_t e = 0; e < r.epochs; e += stride) frames.push_back(e);
-    if (frames.back() != r.epochs - 1) frames.push_back(r.epochs - 1);
-    for (std::size_t e : frames) write_epoch(d, r, t, C, e);
+                         const Sweep& sw, const Target& t, std::size_t frames) {
+    if (frames == 0) return;
+    const std::size_t C = sw.cells(), K = r.bees / C;
+    const std::size_t stride =
+        std::max<std::size_t>(1, (r.epochs - 1) / std::max<std::size_t>(frames - 1, 1));
+    gd::plot::Data d(bee_columns(K), 3);
+    std::string epochs;
+    for (std::size_t e = 0;; e = std::min(e + stride, r.epochs - 1)) {
+        write_epoch(d, r, t, C, e);
+        epochs += std::to_string(e) + " ";
+        if (e == r.epochs - 1) break;
+    }
     figs.write(tag + "_anim", d);
     std::ostringstream gp;
-    gp << grid_setup(sw);
-    for (std::size_t f = 0; f < frames.size(); ++f) {
-        const std::string panels = hive_panels(r, sw, tag + "_anim.dat", f * C, frames[f], false);
-        gp << "set multiplot layout " << sw.rows.values.size() << "," << sw.cols.values.size()
-           << " title 'Hive " << hive_caption(tag) << ": epoch " << frames[f] << "'\n"
-           << panels << "unset multiplot\n";
+    gp << grid_setup(sw) << "unset key\nepochs = '" << epochs << "'\n"
+       << "do for [f = 0:words(epochs) - 1] {\n"
+       << "  set multiplot layout " << sw.rows.values.size() << "," << sw.cols.values.size()
+       << " title sprintf('Hive " << hive_caption(tag) << ": epoch %s', word(epochs, f + 1))\n";
+    for (std::size_t c = 0; c < C; ++c) {
+        gp << "  set title '" << cell_title(sw, c) << "'\n"
+           << "  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa'";
+        for (std::size_t k = 0; k < K; ++k)
+            gp << ", \\\n       '" << tag << "_anim.dat' index f*" << C << "+" << c
+               << " using 1:" << k + 2 << " with lines lw 1.5 lc rgb bee[" << k % 10 + 1 << "]";
+        gp << "\n";
     }
-    figs.gif(tag + "_anim", gp.str(), 900, 200 + 200 * int(sw.rows.values.size()), 12);
+    gp << "  unset multiplot\n}\n";
+    figs.gif(tag + "_anim", gp.str(), 900, 200 + 200 * int(sw.rows.values.size()), 15);
 }
 
 // Loss per epoch of every cell: the median bee as a line, the best-to-worst range as a band.
@@ -204,9 +215,10 @@ inline void plot_loss(gd::plot::Figures& figs, const std::string& tag, const Rec
     }
     figs.write(tag + "_loss", d);
     std::ostringstream gp;
-    gp << "set title 'Loss per epoch " << hive_caption(tag) << "'\n"
+    gp << "set title 'Loss per epoch, hive " << hive_caption(tag) << "'\n"
        << "set xlabel 'epoch'\nset ylabel 'MSE on the 61 points (median bee; band: best-worst)'\n"
        << "set logscale y\nset format y '10^{%L}'\nset key outside right top\nset xrange [0:*]\n"
+       << "set yrange [5e-3:3]\n"
        << "plot ";
     for (std::size_t c = 0; c < C; ++c) {
         gp << (c ? ", \\\n     " : "") << "'" << tag << "_loss.dat' index " << c
@@ -285,7 +297,7 @@ inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Re
     gp << "set xrange [" << lo << ":" << hi
        << "]\nset yrange [0:*]\nset xlabel 'kink position x = -b/w'\n"
        << "set ylabel 'hidden units'\nset style fill solid 0.6 noborder\nset boxwidth "
-       << width * 0.9 << "\nset key top left\n"
+       << width * 0.9 << "\nunset key\n"
        << "set object 1 rect from -5, graph 0 to 5, graph 1 fc rgb '#f0f0f0' fs solid behind\n"
        << "set multiplot layout " << sw.rows.values.size() << "," << sw.cols.values.size()
        << " title 'Where the ReLU kinks sit " << hive_caption(tag)
@@ -316,8 +328,11 @@ inline void plot_shake(gd::plot::Figures& figs, const std::string& tag, const Re
             if (r.l(e, k) / r.l(e - 1, k) > worst)
                 worst = r.l(e, k) / r.l(e - 1, k), bee = k, jump = e;
     const std::size_t first = std::min(jump - 4, r.epochs - 12);
-    std::printf("shake: bee %zu of cell %s, loss x%.1f in epoch %zu (panels %zu-%zu)\n",
-                bee - cell * K, cell_title(sw, cell).c_str(), worst, jump, first, first + 11);
+    std::printf(
+        "shake: bee %zu of cell %s, loss x%.2f in epoch %zu (panels %zu-%zu), "
+        "loss %.4f at epoch %zu\n",
+        bee - cell * K, cell_title(sw, cell).c_str(), worst, jump, first, first + 11,
+        r.l(r.epochs - 1, bee), r.epochs - 1);
     gd::plot::Data d({"x", "sin_x", "prediction"}, 6);
     for (std::size_t e = first; e < first + 12; ++e) {
         d.block("epoch " + std::to_string(e));

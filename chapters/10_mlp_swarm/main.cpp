@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
                     10);
         std::string exp = "a", rows, cols, optimizer = "sgd", act = "relu", engine = "fused";
         int bees = 10, epochs = 250, width = 10, depth = 1;
+        int frames = 21;
         double threshold = 0.02;
         cli.option("--experiment", exp, "the post's sweep: a, b or c (see the header)",
                    {"a", "b", "c"});
@@ -110,6 +111,7 @@ int main(int argc, char** argv) {
         cli.option("--activation", act, "hidden activation", {"relu", "tanh", "sigmoid"});
         cli.option("--engine", engine, "forward/backward: fused loop or autodiff tape",
                    {"fused", "tape"});
+        cli.option("--frames", frames, "frames of the animation (0: none)", 0, 1000);
         cli.option("--threshold", threshold, "loss below which a bee counts as fitted",
                    gd::positive());
         if (!cli.parse(argc, argv)) return 0;
@@ -140,7 +142,8 @@ int main(int argc, char** argv) {
         const std::string tag = rows.empty() && cols.empty() ? exp : "custom";
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         ch10::plot_grid(figs, tag, r, sw, target);
-        ch10::animate_grid(figs, tag, r, sw, target, cli.quick ? 1 : 5);
+        ch10::animate_grid(figs, tag, r, sw, target,
+                           std::size_t(cli.quick ? std::min(frames, 5) : frames));
         ch10::plot_loss(figs, tag, r, sw);
         ch10::plot_settled(figs, tag, r, sw, threshold);
         ch10::plot_kinks(figs, tag, r, sw);

@@ -1,0 +1,101 @@
+# a_anim.gp: replot with `gnuplot a_anim.gp` inside this folder.
+set terminal gif animate delay 15 loop 0 size 900,800 font 'DejaVuSans,12'
+set output 'a_anim.gif'
+set encoding utf8
+set linetype 1 lc rgb '#0072B2' lw 2 pt 7
+set linetype 2 lc rgb '#D55E00' lw 2 pt 5
+set linetype 3 lc rgb '#009E73' lw 2 pt 9
+set linetype 4 lc rgb '#CC79A7' lw 2 pt 11
+set linetype 5 lc rgb '#E69F00' lw 2 pt 13
+set linetype 6 lc rgb '#56B4E9' lw 2 pt 3
+set linetype 7 lc rgb '#000000' lw 2 pt 1
+set linetype 8 lc rgb '#999999' lw 2 pt 2
+set border lc rgb '#444444'
+set grid back lc rgb '#e0e0e0' lw 1 dt 1
+set tics nomirror out
+set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
+array bee[10] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#882255', '#999933', '#44AA99']
+set xrange [-5.3:5.3]
+set yrange [-1.7:1.7]
+set key top left
+set xlabel 'x'
+set ylabel 'prediction'
+set xtics 2.5
+unset key
+epochs = '0 12 24 36 48 60 72 84 96 108 120 132 144 156 168 180 192 204 216 228 240 249 '
+do for [f = 0:words(epochs) - 1] {
+  set multiplot layout 3,2 title sprintf('Hive (a) more momentum or a larger rate: faster fits: epoch %s', word(epochs, f + 1))
+  set title 'μ = 0.7, η = 0.002'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+0 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+0 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+0 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+0 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+0 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+0 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+0 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+0 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+0 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+0 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  set title 'μ = 0.7, η = 0.01'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+1 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+1 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+1 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+1 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+1 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+1 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+1 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+1 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+1 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+1 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  set title 'μ = 0.9, η = 0.002'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+2 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+2 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+2 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+2 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+2 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+2 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+2 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+2 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+2 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+2 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  set title 'μ = 0.9, η = 0.01'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+3 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+3 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+3 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+3 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+3 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+3 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+3 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+3 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+3 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+3 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  set title 'μ = 0.95, η = 0.002'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+4 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+4 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+4 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+4 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+4 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+4 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+4 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+4 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+4 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+4 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  set title 'μ = 0.95, η = 0.01'
+  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
+       'a_anim.dat' index f*6+5 using 1:2 with lines lw 1.5 lc rgb bee[1], \
+       'a_anim.dat' index f*6+5 using 1:3 with lines lw 1.5 lc rgb bee[2], \
+       'a_anim.dat' index f*6+5 using 1:4 with lines lw 1.5 lc rgb bee[3], \
+       'a_anim.dat' index f*6+5 using 1:5 with lines lw 1.5 lc rgb bee[4], \
+       'a_anim.dat' index f*6+5 using 1:6 with lines lw 1.5 lc rgb bee[5], \
+       'a_anim.dat' index f*6+5 using 1:7 with lines lw 1.5 lc rgb bee[6], \
+       'a_anim.dat' index f*6+5 using 1:8 with lines lw 1.5 lc rgb bee[7], \
+       'a_anim.dat' index f*6+5 using 1:9 with lines lw 1.5 lc rgb bee[8], \
+       'a_anim.dat' index f*6+5 using 1:10 with lines lw 1.5 lc rgb bee[9], \
+       'a_anim.dat' index f*6+5 using 1:11 with lines lw 1.5 lc rgb bee[10]
+  unset multiplot
+}
