@@ -403,14 +403,17 @@ inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& 
         set_hyper(cfg, sw.cols.name, sw.cols.values[c % sw.cols.values.size()]);
         opt.push_back(gd::make_optimizer<double>(s.optimizer, cfg));
     }
-    // Per cell, a (K, in, out) copy of each tensor and its gradient: what its optimizer steps.
-    std::vector<std::vector<xt::xarray<double>>> theta(C), g(C);
-    for (std::size_t c = 0; c < C; ++c)
-        for (std::size_t l = 0; l < L; ++l)
-            for (const auto* a : {&init.W[l], &init.b[l]}) {
-                theta[c].push_back(xt::zeros<double>({K, a->shape()[1], a->shape()[2]}));
-                g[c].push_back(theta[c].back());
-            }
+    // Per cell, one flat copy of all its bees' parameters (tensor by tensor) and of their
+    // gradients: what its optimizer steps, in one call. Every rule here is elementwise, so the
+    // grouping changes nothing but the overhead.
+    std::vector<xt::xarray<double>*> tensors, grads;
+    for (std::size_t l = 0; l < L; ++l) {
+        tensors.insert(tensors.end(), {&net.W[l], &net.b[l]});
+        grads.insert(grads.end(), {&grad.W[l], &grad.b[l]});
+    }
+    std::size_t flat = 0;
+    for (const auto* a : tensors) flat += a->size() / B * K;
+    std::vector<xt::xarray<double>> theta(C, xt::zeros<double>({flat})), g = theta;
     Fused fused(s, t);
     const double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -438,27 +441,23 @@ inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& 
         if (e + 1 == E) r.last_net = net;
         // One update per cell on its own slice; diverged bees are not written back (frozen).
         for (std::size_t c = 0; c < C; ++c) {
-            std::vector<xt::xarray<double>*> ps;
-            std::vector<const xt::xarray<double>*> gs;
-            for (std::size_t i = 0; i < 2 * L; ++i) {
-                const auto& src = i % 2 ? net.b[i / 2] : net.W[i / 2];
-                const auto& gsrc = i % 2 ? grad.b[i / 2] : grad.W[i / 2];
-                const std::size_t per = src.size() / B;
-                std::copy(src.data() + c * K * per, src.data() + (c + 1) * K * per,
-                          theta[c][i].data());
-                std::copy(gsrc.data() + c * K * per, gsrc.data() + (c + 1) * K * per,
-                          g[c][i].data());
-                ps.push_back(&theta[c][i]);
-                gs.push_back(&g[c][i]);
+            for (std::size_t i = 0, off = 0; i < tensors.size(); ++i) {
+                const std::size_t per = tensors[i]->size() / B;
+                std::copy(tensors[i]->data() + c * K * per, tensors[i]->data() + (c + 1) * K * per,
+                          theta[c].data() + off);
+                std::copy(grads[i]->data() + c * K * per, grads[i]->data() + (c + 1) * K * per,
+                          g[c].data() + off);
+                off += K * per;
             }
-            opt[c]->step(ps, gs);
-            for (std::size_t i = 0; i < 2 * L; ++i) {
-                auto& dst = i % 2 ? net.b[i / 2] : net.W[i / 2];
-                const std::size_t per = dst.size() / B;
+            opt[c]->step({&theta[c]}, {&g[c]});
+            for (std::size_t i = 0, off = 0; i < tensors.size(); ++i) {
+                const std::size_t per = tensors[i]->size() / B;
                 for (std::size_t k = 0; k < K; ++k)
                     if (r.diverged_at[c * K + k] < 0)
-                        std::copy(theta[c][i].data() + k * per, theta[c][i].data() + (k + 1) * per,
-                                  dst.data() + (c * K + k) * per);
+                        std::copy(theta[c].data() + off + k * per,
+                                  theta[c].data() + off + (k + 1) * per,
+                                  tensors[i]->data() + (c * K + k) * per);
+                off += K * per;
             }
         }
     }
