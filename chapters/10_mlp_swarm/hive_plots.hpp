@@ -108,8 +108,10 @@ inline std::string hive_panels(const Record& r, const Sweep& sw, const std::stri
         int div = 0;
         for (std::size_t k = c * K; k < (c + 1) * K; ++k)
             div += r.diverged_at[k] >= 0 && std::size_t(r.diverged_at[k]) <= e;
-        gp << "set title '" << cell_title(sw, c)
-           << (div ? "  (" + std::to_string(div) + " diverged, dashed)" : "") << "'\n"
+        gp << (keys && c == 0 ? "set key top left\n" : "unset key\n") << "set title '"
+           << cell_title(sw, c)
+           << (div ? "  (" + std::to_string(div) + " diverged: last finite fit dashed)" : "")
+           << "'\n"
            << "plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' "
            << (keys && c == 0 ? "title 'sin x'" : "notitle");
         for (std::size_t k = 0; k < K; ++k) {
@@ -237,6 +239,7 @@ inline void plot_settled(gd::plot::Figures& figs, const std::string& tag, const 
     const std::size_t C = sw.cells(), K = r.bees / C;
     gd::plot::Data d({"cell", "epoch", "settled"}, 6), m({"cell", "median_epoch"}, 6);
     std::ostringstream xtics;
+    int medians = 0;
     for (std::size_t c = 0; c < C; ++c) {
         for (std::size_t k = 0; k < K; ++k) {
             const int s = settled_epoch(r, c * K + k, threshold);
@@ -244,7 +247,7 @@ inline void plot_settled(gd::plot::Figures& figs, const std::string& tag, const 
             d.row({double(c) + jitter, s < 0 ? double(r.epochs) : double(s), s < 0 ? 0.0 : 1.0});
         }
         const CellStats cs = cell_stats(r, c, K, r.epochs - 1, threshold);
-        if (cs.settled_median >= 0) m.row({double(c), double(cs.settled_median)});
+        if (cs.settled_median >= 0) m.row({double(c), double(cs.settled_median)}), ++medians;
         xtics << (c ? ", " : "") << "'" << cell_title(sw, c) << "' " << c;
     }
     figs.write(tag + "_settled", d);
@@ -259,9 +262,11 @@ inline void plot_settled(gd::plot::Figures& figs, const std::string& tag, const 
        << " nohead dt 3 lc rgb '#888888'\n"
        << "plot '" << tag << "_settled.dat' using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 1.2 "
        << "lt 1 title 'bee settles', \\\n     '' using 1:($3 == 0 ? $2 : 1/0) with points pt 2 "
-       << "ps 1.4 lt 2 title 'bee never settles', \\\n     '" << tag
-       << "_settled_median.dat' using 1:2:(0.3):(0) with vectors nohead lw 4 lt 7 "
-       << "title 'median bee'\n";
+       << "ps 1.4 lt 2 title 'bee never settles'";
+    if (medians > 0)
+        gp << ", \\\n     '" << tag << "_settled_median.dat' using 1:2:(0.3):(0) with vectors "
+           << "nohead lw 4 lt 7 title 'median bee'";
+    gp << "\n";
     figs.png(tag + "_settled", gp.str(), 1000, 600);
 }
 
@@ -274,7 +279,7 @@ inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Re
     const double lo = -10, hi = 10, width = 0.5;
     const std::size_t bins = std::size_t((hi - lo) / width);
     gd::plot::Data d({"x", "units"});
-    std::vector<int> outside(C, 0);
+    std::vector<int> outside(C, 0), top(C, 1);
     for (std::size_t c = 0; c < C; ++c) {
         std::vector<int> count(bins, 0);
         for (std::size_t k = c * K; k < (c + 1) * K; ++k) {
@@ -289,6 +294,7 @@ inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Re
             }
         }
         d.block(cell_title(sw, c));
+        top[c] = std::max(1, *std::max_element(count.begin(), count.end()));
         for (std::size_t i = 0; i < bins; ++i)
             d.row({lo + (double(i) + 0.5) * width, double(count[i])});
     }
@@ -304,6 +310,7 @@ inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Re
        << " (grey: the data, x in [-5, 5])' font ',15'\n";
     for (std::size_t c = 0; c < C; ++c)
         gp << "set title '" << cell_title(sw, c) << " (" << outside[c] << " outside ±10)'\n"
+           << "set yrange [0:" << std::ceil(1.1 * top[c]) << "]\n"
            << "plot '" << tag << "_kinks.dat' index " << c << " using 1:2 with boxes lt "
            << c % 8 + 1 << " notitle\n";
     gp << "unset multiplot\n";

@@ -24,15 +24,21 @@ unset key
 set object 1 rect from -5, graph 0 to 5, graph 1 fc rgb '#f0f0f0' fs solid behind
 set multiplot layout 3,2 title 'Where the ReLU kinks sit (a) more momentum or a larger rate: faster fits (grey: the data, x in [-5, 5])' font ',15'
 set title 'μ = 0.7, η = 0.002 (8 outside ±10)'
+set yrange [0:20]
 plot 'a_kinks.dat' index 0 using 1:2 with boxes lt 1 notitle
 set title 'μ = 0.7, η = 0.01 (8 outside ±10)'
+set yrange [0:20]
 plot 'a_kinks.dat' index 1 using 1:2 with boxes lt 2 notitle
 set title 'μ = 0.9, η = 0.002 (6 outside ±10)'
+set yrange [0:18]
 plot 'a_kinks.dat' index 2 using 1:2 with boxes lt 3 notitle
 set title 'μ = 0.9, η = 0.01 (6 outside ±10)'
+set yrange [0:20]
 plot 'a_kinks.dat' index 3 using 1:2 with boxes lt 4 notitle
 set title 'μ = 0.95, η = 0.002 (7 outside ±10)'
+set yrange [0:24]
 plot 'a_kinks.dat' index 4 using 1:2 with boxes lt 5 notitle
 set title 'μ = 0.95, η = 0.01 (6 outside ±10)'
+set yrange [0:26]
 plot 'a_kinks.dat' index 5 using 1:2 with boxes lt 6 notitle
 unset multiplot

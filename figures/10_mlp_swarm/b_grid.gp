@@ -22,6 +22,7 @@ set xlabel 'x'
 set ylabel 'prediction'
 set xtics 2.5
 set multiplot layout 3,2 title 'Hive (b) little momentum: slow, and at η = 0.05 unstable (epoch 249, 10 bees a cell)' font ',15'
+set key top left
 set title 'μ = 0, η = 0.01'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' title 'sin x', \
      'b_grid.dat' index 0 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
@@ -34,6 +35,7 @@ plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' title 'sin 
      'b_grid.dat' index 0 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
      'b_grid.dat' index 0 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
      'b_grid.dat' index 0 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+unset key
 set title 'μ = 0, η = 0.05'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 1 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
@@ -46,6 +48,7 @@ plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 1 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
      'b_grid.dat' index 1 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
      'b_grid.dat' index 1 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+unset key
 set title 'μ = 0.1, η = 0.01'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 2 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
@@ -58,6 +61,7 @@ plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 2 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
      'b_grid.dat' index 2 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
      'b_grid.dat' index 2 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+unset key
 set title 'μ = 0.1, η = 0.05'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 3 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
@@ -70,6 +74,7 @@ plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 3 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
      'b_grid.dat' index 3 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
      'b_grid.dat' index 3 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+unset key
 set title 'μ = 0.3, η = 0.01'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 4 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
@@ -82,6 +87,7 @@ plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 4 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
      'b_grid.dat' index 4 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
      'b_grid.dat' index 4 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+unset key
 set title 'μ = 0.3, η = 0.05'
 plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
      'b_grid.dat' index 5 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
