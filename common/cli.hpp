@@ -160,9 +160,8 @@ class Cli {
     }
 
     bool given(const std::string& name) const {
-        for (const auto& f : flags_)
-            if (f.name == name) return f.given;
-        return false;
+        const Flag* f = find(name);
+        return f && f->given;
     }
 
     // The words of the flags given, in order, leaving out the flags named in `skip` (and their
@@ -170,7 +169,7 @@ class Cli {
     std::vector<std::string> words_given(const std::vector<std::string>& skip) const {
         std::vector<std::string> words;
         for (std::size_t i = 0; i < seen_.size(); ++i) {
-            const Flag* f = find_const(seen_[i]);
+            const Flag* f = find(seen_[i]);
             const bool keep = !contains(skip, seen_[i]);
             if (keep) words.push_back(seen_[i]);
             if (f && f->takes_value) {
@@ -209,15 +208,13 @@ class Cli {
              std::function<void(const std::string&)> apply, bool takes_value = true) {
         flags_.push_back({name, default_text, help, std::move(apply), takes_value, false});
     }
-    Flag* find(const std::string& name) {
-        for (auto& f : flags_)
-            if (f.name == name) return &f;
-        return nullptr;
-    }
-    const Flag* find_const(const std::string& name) const {
+    const Flag* find(const std::string& name) const {
         for (const auto& f : flags_)
             if (f.name == name) return &f;
         return nullptr;
+    }
+    Flag* find(const std::string& name) {
+        return const_cast<Flag*>(static_cast<const Cli&>(*this).find(name));
     }
     static bool contains(const std::vector<std::string>& v, const std::string& s) {
         for (const auto& x : v)
