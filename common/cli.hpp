@@ -88,7 +88,7 @@ class Cli {
     void option(const std::string& name, double& target, const std::string& help,
                 Range range = Range{}) {
         add(name, fmt(target), help, [this, name, &target, range](const std::string& v) {
-            target = parse_double(name, v);
+            target = number(name, v);
             if (!range.contains(target)) {
                 fail(name + " must be in " + range.describe() + ", got " + v);
             }
@@ -180,6 +180,18 @@ class Cli {
         return words;
     }
 
+    // A finite number for `name`, or a UsageError saying what was wrong with `v`.
+    static double number(const std::string& name, const std::string& v) {
+        char* end = nullptr;
+        errno = 0;
+        const double x = std::strtod(v.c_str(), &end);
+        if (v.empty() || end != v.c_str() + v.size())
+            fail(name + " expects a number, got '" + v + "'");
+        if (!std::isfinite(x) || errno == ERANGE) {
+            fail(name + " expects a finite number, got '" + v + "'");
+        }
+        return x;
+    }
     [[noreturn]] static void fail(const std::string& message) { throw UsageError(message); }
 
     void print_help(std::ostream& os) const {
@@ -227,17 +239,6 @@ class Cli {
         return s.str();
     }
 
-    double parse_double(const std::string& name, const std::string& v) const {
-        char* end = nullptr;
-        errno = 0;
-        const double x = std::strtod(v.c_str(), &end);
-        if (v.empty() || end != v.c_str() + v.size())
-            fail(name + " expects a number, got '" + v + "'");
-        if (!std::isfinite(x) || errno == ERANGE) {
-            fail(name + " expects a finite number, got '" + v + "'");
-        }
-        return x;
-    }
     long long parse_integer(const std::string& name, const std::string& v) const {
         char* end = nullptr;
         errno = 0;

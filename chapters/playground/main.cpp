@@ -57,15 +57,7 @@ gd::Point2 parse_start(const std::string& text) {
     if (!std::getline(ss, xs, ',') || !std::getline(ss, ys, ',') || std::getline(ss, rest)) {
         gd::Cli::fail("--start expects X,Y (two numbers and a comma), got '" + text + "'");
     }
-    auto number = [&](const std::string& w) {
-        char* end = nullptr;
-        const double v = std::strtod(w.c_str(), &end);
-        if (w.empty() || end != w.c_str() + w.size() || !std::isfinite(v)) {
-            gd::Cli::fail("--start expects two finite numbers X,Y, got '" + text + "'");
-        }
-        return v;
-    };
-    return {number(xs), number(ys)};
+    return {gd::Cli::number("--start", xs), gd::Cli::number("--start", ys)};
 }
 
 // A run in progress: the surface, the optimizer and schedule, the point and the step count.
