@@ -28,8 +28,9 @@ xt::xarray<T> gemm(const xt::xarray<T>& a, const xt::xarray<T>& b, bool trans_a,
     const std::size_t n = trans_a ? ca : ra, k = trans_a ? ra : ca, m = trans_b ? rb : cb;
     if ((trans_b ? cb : rb) != k) throw std::logic_error("gemm: inner dimensions differ");
     if (d == 2) {
-        xt::xarray<T> c = xt::zeros<T>({n, m});
-        if (n * m * k > 0) xt::blas::gemm(a, b, c, trans_a, trans_b);
+        if (n * m * k == 0) return xt::zeros<T>({n, m});
+        xt::xarray<T> c = xt::xarray<T>::from_shape({n, m});  // sgemm with β = 0 overwrites it
+        xt::blas::gemm(a, b, c, trans_a, trans_b);
         return c;
     }
     const std::size_t batch = a.shape()[0];

@@ -10,7 +10,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,14 +22,18 @@
 namespace gd {
 
 struct IdxArray {
-    std::vector<std::uint32_t> shape;
+    std::vector<std::uint32_t> shape;  // as read: shape[0] is at most the limit asked for
+    std::uint32_t declared = 0;        // the first axis's size in the file's header
     std::vector<std::uint8_t> data;
 };
 
 inline constexpr const char* kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 
-// Reads an IDX file of unsigned bytes with `axes` axes (3 for images, 1 for labels).
-inline IdxArray read_idx(const std::string& path, int axes) {
+// Reads an IDX file of unsigned bytes with `axes` axes (3 for images, 1 for labels), or only
+// its first `limit` items along the first axis (a quick run needs a few thousand images, and
+// inflating all 60 000 would take longer than the run).
+inline IdxArray read_idx(const std::string& path, int axes,
+                         std::uint32_t limit = std::numeric_limits<std::uint32_t>::max()) {
     const std::unique_ptr<gzFile_s, int (*)(gzFile)> f(gzopen(path.c_str(), "rb"), gzclose);
     if (!f) {
         throw UsageError("cannot open " + path +
@@ -52,14 +58,17 @@ inline IdxArray read_idx(const std::string& path, int axes) {
         read_exact(b, 4, "the sizes");
         const std::uint32_t n = (std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16) |
                                 (std::uint32_t(b[2]) << 8) | std::uint32_t(b[3]);
-        a.shape.push_back(n);
-        count *= n;
+        if (i == 0) a.declared = n;
+        a.shape.push_back(i == 0 ? std::min(n, limit) : n);
+        count *= a.shape.back();
     }
     if (count > (1ULL << 31)) throw UsageError(path + ": implausibly large IDX file");
     a.data.resize(static_cast<std::size_t>(count));
     read_exact(a.data.data(), static_cast<unsigned>(count), "the values");
     unsigned char extra;
-    if (gzread(f.get(), &extra, 1) != 0) throw UsageError(path + ": data after the last value");
+    if (a.shape[0] == a.declared && gzread(f.get(), &extra, 1) != 0) {
+        throw UsageError(path + ": data after the last value");
+    }
     return a;
 }
 
@@ -70,12 +79,13 @@ struct ImageSet {
     std::vector<int> labels;    // rows
 };
 
-inline ImageSet read_image_set(const std::string& images_path, const std::string& labels_path) {
-    const IdxArray img = read_idx(images_path, 3);
-    const IdxArray lab = read_idx(labels_path, 1);
-    if (img.shape[0] != lab.shape[0]) {
-        throw UsageError(images_path + " holds " + std::to_string(img.shape[0]) + " images but " +
-                         labels_path + " " + std::to_string(lab.shape[0]) + " labels");
+inline ImageSet read_image_set(const std::string& images_path, const std::string& labels_path,
+                               std::uint32_t limit = std::numeric_limits<std::uint32_t>::max()) {
+    const IdxArray img = read_idx(images_path, 3, limit);
+    const IdxArray lab = read_idx(labels_path, 1, limit);
+    if (img.declared != lab.declared) {
+        throw UsageError(images_path + " holds " + std::to_string(img.declared) + " images but " +
+                         labels_path + " " + std::to_string(lab.declared) + " labels");
     }
     ImageSet s;
     s.rows = img.shape[0];
@@ -90,9 +100,11 @@ inline ImageSet read_image_set(const std::string& images_path, const std::string
 }
 
 // "train" or "t10k" from a folder laid out as Debian's package lays it out.
-inline ImageSet read_fashion_mnist(const std::string& split, const std::string& dir) {
+inline ImageSet read_fashion_mnist(
+    const std::string& split, const std::string& dir,
+    std::uint32_t limit = std::numeric_limits<std::uint32_t>::max()) {
     return read_image_set(dir + "/" + split + "-images-idx3-ubyte.gz",
-                          dir + "/" + split + "-labels-idx1-ubyte.gz");
+                          dir + "/" + split + "-labels-idx1-ubyte.gz", limit);
 }
 
 }  // namespace gd

@@ -42,15 +42,20 @@ class Tape {
         std::size_t id;
     };
 
-    const Tensor& value(Var v) const { return nodes_[v.id].value; }
+    const Tensor& value(Var v) const {
+        const Node& n = nodes_[v.id];
+        return n.param ? n.param->value : n.value;
+    }
     const Tensor& grad(Var v) const { return nodes_[v.id].grad; }
     void clear() { nodes_.clear(); }
     std::size_t size() const { return nodes_.size(); }
 
-    // Leaves: data (no gradient) and parameters (their gradient goes to p.grad).
+    // Leaves: data (no gradient) and parameters (their gradient goes to p.grad). A parameter's
+    // node reads p.value in place rather than copying it (chapter 11's first layer is 200 704
+    // numbers), so p.value must not change while the tape is in use: update after backward().
     Var constant(Tensor value) { return push(std::move(value), false, {}); }
     Var param(Parameter<T>& p) {
-        Var v = push(p.value, true, {});
+        Var v = push(Tensor(), true, {});
         nodes_[v.id].param = &p;
         return v;
     }
@@ -70,6 +75,7 @@ class Tape {
     // x + b with b broadcast over x's rows: b has x's last axis (and any leading batch axes, with
     // a 1 in the row axis). b̄ sums x̄ over the axes b was broadcast along.
     Var add_bias(Var x, Var b) {
+        if (value(x).dimension() == 2) return add_row(x, b);
         Var y = push(value(x) + value(b), needs(x) || needs(b), {});
         nodes_[y.id].backward = [this, x, b, y] {
             if (needs(x)) add_to(x, grad(y));
@@ -87,9 +93,20 @@ class Tape {
 
     // Elementwise nonlinearities, each with its derivative written in terms of what forward kept.
     Var relu(Var x) {  // ȳ passes where x > 0; at exactly 0 the gradient is 0, as in PyTorch
-        Var y = push(xt::maximum(value(x), T(0)), needs(x), {});
+        // Plain loops over the contiguous data: chapter 11 calls these on 250 × 256 activations
+        // every batch, where xtensor's generic expressions cost more than the arithmetic. Both
+        // operands are read unconditionally and the pointers held in locals, so the compiler
+        // turns the choice into a vector blend instead of an unpredictable branch per number.
+        // max(x, 0) is written as xtensor's maximum is, x > 0 ? x : 0, so a NaN becomes 0 in both.
+        const Tensor& in = value(x);
+        Tensor out = Tensor::from_shape(in.shape());
+        select_positive(in.data(), in.data(), out.data(), in.size());
+        Var y = push(std::move(out), needs(x), {});
         nodes_[y.id].backward = [this, x, y] {
-            add_to(x, xt::where(value(x) > T(0), grad(y), T(0)));
+            const Tensor& in = value(x);
+            Tensor gx = Tensor::from_shape(in.shape());
+            select_positive(in.data(), grad(y).data(), gx.data(), in.size());
+            add_to(x, std::move(gx));
         };
         return y;
     }
@@ -195,6 +212,44 @@ class Tape {
     }
 
   private:
+    // out_i = x_i > 0 ? v_i : 0.
+    static void select_positive(const T* x, const T* v, T* out, std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const T xi = x[i], vi = v[i];
+            out[i] = xi > T(0) ? vi : T(0);
+        }
+    }
+
+    // add_bias for a matrix x (n, m) and a row b (1, m), as plain loops (the common case, and
+    // chapter 11's hot one). b̄_j = Σ_i ȳ_ij is summed over i in increasing order, the order
+    // xt::sum takes, so both paths give the same bits.
+    Var add_row(Var x, Var b) {
+        const Tensor& xv = value(x);
+        const Tensor& bv = value(b);
+        const std::size_t n = xv.shape()[0], m = xv.shape()[1];
+        if (bv.size() != m) throw std::logic_error("add_bias: the bias must have x's columns");
+        Tensor out = Tensor::from_shape({n, m});
+        for (std::size_t i = 0; i < n; ++i) {
+            const T* xi = xv.data() + i * m;
+            T* yi = out.data() + i * m;
+            for (std::size_t j = 0; j < m; ++j) yi[j] = xi[j] + bv.data()[j];
+        }
+        Var y = push(std::move(out), needs(x) || needs(b), {});
+        nodes_[y.id].backward = [this, x, b, y, n, m] {
+            if (needs(x)) add_to(x, grad(y));
+            if (needs(b)) {
+                const Tensor& g = grad(y);
+                Tensor s = xt::zeros<T>(value(b).shape());
+                for (std::size_t i = 0; i < n; ++i) {
+                    const T* gi = g.data() + i * m;
+                    for (std::size_t j = 0; j < m; ++j) s.data()[j] += gi[j];
+                }
+                add_to(b, std::move(s));
+            }
+        };
+        return y;
+    }
+
     struct Node {
         Tensor value, grad;  // grad is meaningful once has_grad: something flowed into it
         bool needs_grad = false;
