@@ -82,6 +82,20 @@ BOOST_AUTO_TEST_CASE(bad_files_are_usage_errors) {
     rejected([&] { gd::read_image_set(three_images, bad_label); }, "not 0-9");
 }
 
+BOOST_AUTO_TEST_CASE(a_limit_reads_only_the_first_items) {
+    const auto images = write("img4", idx_bytes(8, {4, 1, 2}, {1, 2, 3, 4, 5, 6, 7, 8}));
+    const auto labels = write("lab4", idx_bytes(8, {4}, {9, 8, 7, 6}));
+    const auto s = gd::read_image_set(images, labels, 2);
+    BOOST_TEST(s.rows == 2u);
+    BOOST_TEST(s.images.size() == 4u);
+    BOOST_TEST(s.images[3] == 4.0f / 255.0f);
+    BOOST_TEST(s.labels == std::vector<int>({9, 8}));
+    // A limit past the end reads everything; the two files must still agree in the header.
+    BOOST_TEST(gd::read_image_set(images, labels, 100).rows == 4u);
+    const auto three_labels = write("lab3", idx_bytes(8, {3}, {1, 2, 3}));
+    rejected([&] { gd::read_image_set(images, three_labels, 2); }, "4 images but");
+}
+
 BOOST_AUTO_TEST_CASE(the_real_data_set_when_installed) {
     if (!fs::exists(std::string(gd::kFashionMnistDir) + "/t10k-labels-idx1-ubyte.gz")) {
         BOOST_TEST_MESSAGE("dataset-fashion-mnist not installed: skipped");

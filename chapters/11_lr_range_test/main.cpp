@@ -114,12 +114,12 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
           "where it blows up'\n"
           "set logscale x\nset format x '10^{%L}'\nset xlabel 'learning rate η (log scale)'\n"
           "set ylabel 'training loss (cross-entropy, per batch)'\nset yrange [0:3]\n"
-          "set grid\nset key top left box opaque\n"
+          "set grid\nset key bottom left box opaque\n"
           "plot ";
     for (std::size_t k = 0; k < sweeps.size(); ++k) {
         const int lt = k == 0 ? 1 : 2;
         gp << "'range_test.dat' index " << k << " using 1:2 with lines lt " << lt
-           << " lw 0.8 dt 3 title '" << pretty(sweeps[k].optimizer) << ", raw', "
+           << " lw 1 dt 3 title '" << pretty(sweeps[k].optimizer) << ", raw', "
            << "'' index " << k << " using 1:3 with lines lt " << lt << " lw 2.5 title '"
            << pretty(sweeps[k].optimizer) << ", smoothed (β = " << s.test.beta << ")', ";
     }
@@ -134,13 +134,14 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
     figs.png("range_test", gp.str(), 1000, 620);
 
     std::ostringstream sl;
-    sl << "set title \"The loss's change per batch, averaged over " << s.test.smooth
-       << " batches: most negative where the rate teaches fastest\"\n"
+    sl << "set title \"Change of the loss per batch (mean of the last " << s.test.smooth
+       << "): most negative where the rate teaches fastest\"\n"
           "set logscale x\nset format x '10^{%L}'\nset xlabel 'learning rate η (log scale)'\n"
-          "set ylabel 'Δloss per batch (mean over the last "
+          "set ylabel '(ℓ_i − ℓ_{i−k}) / k,  k = "
        << s.test.smooth
-       << ")'\n"
+       << "'\n"
           "set grid\nset key bottom left box opaque\nset xzeroaxis lt -1\n"
+          "set offsets graph 0, 0, 0.08, 0.08\n"
           "plot ";
     for (std::size_t k = 0; k < sweeps.size(); ++k) {
         sl << "'range_test.dat' index " << k << " using 1:4 with lines lt " << (k == 0 ? 1 : 2)
@@ -181,8 +182,8 @@ void plot_runs(gd::plot::Figures& figs, const std::vector<Run>& runs, const Sett
         return p.str() + "\n";
     };
     std::ostringstream gp;
-    gp << "set multiplot layout 1,3 title 'Five epochs at the rates the test suggested: "
-          "one-cycle peaking at the "
+    gp << "set multiplot layout 1,3 title '" << s.epochs
+       << " epochs at the rates the test suggested: one-cycle peaking at the "
        << column_of(s.peak_rule) << " rate (solid), the " << column_of(s.rule)
        << " rate held constant (dashed)'\n"
           "set grid\nset key bottom right box opaque font ',10'\n"
