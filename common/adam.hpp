@@ -70,16 +70,32 @@ class Adam : public Optimizer<T> {
         const Tensor& g = decoupled_ ? grad : this->l2(i, grad, theta, weight_decay);
         Tensor& m = this->buffer(m_, i);
         Tensor& v = this->buffer(v_, i);
-        xt::noalias(m) = b1 * m + static_cast<T>(1 - beta1) * g;  // first moment m ← β1m + (1−β1)g
-        xt::noalias(v) = b2 * v + static_cast<T>(1 - beta2) * g * g;  // second v ← β2v + (1−β2)g²
+        const T c1 = static_cast<T>(1 - beta1), c2 = static_cast<T>(1 - beta2);
         if (amsgrad) {
             Tensor& vmax = this->buffer(vmax_, i);
+            xt::noalias(m) = b1 * m + c1 * g;          // first moment m ← β1m + (1−β1)g
+            xt::noalias(v) = b2 * v + c2 * g * g;      // second moment v ← β2v + (1−β2)g²
             xt::noalias(vmax) = xt::maximum(vmax, v);  // v_max ← max(v_max, v), uncorrected
             // θ ← θ − η/(1−β1ᵗ) · m / (√v_max/√(1−β2ᵗ) + ε)
             xt::noalias(theta) = theta - step_size * m / (xt::sqrt(vmax) / root_bias2 + e);
-        } else {
-            // θ ← θ − η m̂ / (√v̂ + ε) with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ); ε outside the root
-            xt::noalias(theta) = theta - step_size * m / (xt::sqrt(v) / root_bias2 + e);
+            return;
+        }
+        // The same three lines as above, fused into one pass over plain arrays: chapter 11 steps
+        // 235 000 parameters every batch, and one loop the compiler vectorises beats three
+        // passes of generic expressions. Each number sees the same operations in the same order.
+        //   m ← β1m + (1−β1)g;  v ← β2v + (1−β2)g²;  θ ← θ − η m̂ / (√v̂ + ε)
+        // with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ), ε outside the root.
+        T* pm = m.data();
+        T* pv = v.data();
+        T* pt = theta.data();
+        const T* pg = g.data();
+        for (std::size_t k = 0, n = theta.size(); k < n; ++k) {
+            const T gk = pg[k];
+            const T mk = b1 * pm[k] + c1 * gk;
+            const T vk = b2 * pv[k] + c2 * gk * gk;
+            pm[k] = mk;
+            pv[k] = vk;
+            pt[k] = pt[k] - step_size * mk / (std::sqrt(vk) / root_bias2 + e);
         }
     }
 
