@@ -113,14 +113,14 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
     gp << "set title 'Range test on Fashion-MNIST: the loss falls fastest a decade or more below "
           "where it blows up'\n"
           "set logscale x\nset format x '10^{%L}'\nset xlabel 'learning rate η (log scale)'\n"
-          "set ylabel 'training loss (cross-entropy, per batch)'\nset yrange [0:3]\n"
-          "set grid\nset key bottom left box opaque\n"
+          "set ylabel 'training loss (cross-entropy, per batch)'\nset yrange [0:3.6]\n"
+          "set grid\nset key top right box opaque font ',11'\n"
           "plot ";
     for (std::size_t k = 0; k < sweeps.size(); ++k) {
         const int lt = k == 0 ? 1 : 2;
         gp << "'range_test.dat' index " << k << " using 1:2 with lines lt " << lt
-           << " lw 1 dt 3 title '" << pretty(sweeps[k].optimizer) << ", raw', "
-           << "'' index " << k << " using 1:3 with lines lt " << lt << " lw 2.5 title '"
+           << " lw 0.9 title '" << pretty(sweeps[k].optimizer) << ", raw', "
+           << "'' index " << k << " using 1:3 with lines lt " << lt << " lw 3 title '"
            << pretty(sweeps[k].optimizer) << ", smoothed (β = " << s.test.beta << ")', ";
     }
     const char* const shapes[] = {"11", "7", "13"};
@@ -133,6 +133,17 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
     }
     figs.png("range_test", gp.str(), 1000, 620);
 
+    // Room below the steepest mark and above the blow-up's rise, over the points drawn.
+    double lowest_change = 0, highest_change = 0;
+    for (const Sweep& sw : sweeps) {
+        const std::size_t n = sw.r.slope.size(), lo = std::size_t(s.test.skip_begin);
+        for (std::size_t i = lo; i + std::size_t(s.test.skip_end) < n; ++i) {
+            const double d = sw.r.slope[i];
+            if (std::isnan(d)) continue;
+            lowest_change = std::min(lowest_change, d);
+            highest_change = std::max(highest_change, d);
+        }
+    }
     std::ostringstream sl;
     sl << "set title \"Change of the loss per batch (mean of the last " << s.test.smooth
        << "): most negative where the rate teaches fastest\"\n"
@@ -140,8 +151,10 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
           "set ylabel '(ℓ_i − ℓ_{i−k}) / k,  k = "
        << s.test.smooth
        << "'\n"
-          "set grid\nset key bottom left box opaque\nset xzeroaxis lt -1\n"
-          "set offsets graph 0, 0, 0.08, 0.08\n"
+          "set grid\nset key top left box opaque\nset xzeroaxis lt -1\n"
+          "set yrange ["
+       << 1.2 * lowest_change << ":" << 1.2 * highest_change
+       << "]\n"
           "plot ";
     for (std::size_t k = 0; k < sweeps.size(); ++k) {
         sl << "'range_test.dat' index " << k << " using 1:4 with lines lt " << (k == 0 ? 1 : 2)
