@@ -171,12 +171,9 @@ class Fused {
             for (std::size_t k = 0; k < B; ++k) loss[k] = run(net, grad, k, pred + k * n);
             return;
         }
-        for (std::size_t k = 0; k < B; k += kLanes) {
-            const std::size_t count = std::min(kLanes, B - k);
-            if (act_ == gd::Activation::relu) lanes<Relu>(net, grad, k, count, pred, loss);
-            if (act_ == gd::Activation::tanh) lanes<Tanh>(net, grad, k, count, pred, loss);
-            if (act_ == gd::Activation::sigmoid) lanes<Sigmoid>(net, grad, k, count, pred, loss);
-        }
+        if (act_ == gd::Activation::relu) all_bees<Relu>(net, grad, pred, loss);
+        if (act_ == gd::Activation::tanh) all_bees<Tanh>(net, grad, pred, loss);
+        if (act_ == gd::Activation::sigmoid) all_bees<Sigmoid>(net, grad, pred, loss);
     }
 
     double run(const Net& net, Net& grad, std::size_t k, double* pred) {
@@ -243,87 +240,126 @@ class Fused {
   private:
     // h = act(z), and z̄ from h̄ as the tape writes it: relu passes h̄ where z > 0, tanh' = 1 − h²,
     // σ' = h(1 − h).
+    // back_through(z, h, p̄, u) is back(z, h, p̄·u), the gradient through a unit whose output
+    // is weighted by u. ReLU picks p̄ or 0 *before* multiplying: the result is the same
+    // number, since 0·u is ±0 and adding ±0 to a sum that started at +0 changes nothing (u is
+    // finite, or the bee's loss is not and the bee is masked). It matters for speed: with the
+    // product inside the branch, the compiler may not compute it for every bee at once (a
+    // multiplication could raise a floating-point exception), and the loop stays scalar.
     struct Relu {
         static double f(double z) { return std::max(z, 0.0); }
         static double back(double z, double, double g) { return z > 0.0 ? g : 0.0; }
+        static double back_through(double z, double, double g, double u) {
+            return (z > 0.0 ? g : 0.0) * u;
+        }
     };
     struct Tanh {
         static double f(double z) { return std::tanh(z); }
         static double back(double, double h, double g) { return g * (1.0 - h * h); }
+        static double back_through(double, double h, double g, double u) {
+            return g * u * (1.0 - h * h);
+        }
     };
     struct Sigmoid {
         static double f(double z) { return 1.0 / (1.0 + std::exp(-z)); }
         static double back(double, double h, double g) { return g * h * (1.0 - h); }
+        static double back_through(double, double h, double g, double u) {
+            return g * u * h * (1.0 - h);
+        }
     };
 
-    // The fast path for 1-H-1 networks: kLanes bees at once (lane v is bee k + v), in two
-    // sweeps over (unit j, point i). Forward: p_i = Σ_j act(x_i w_j + b_j)·u_j + c, summed
-    // over the units in order, then the output gradient p̄_i = 2(p_i − y_i)/n. Backward, unit
-    // by unit: its pre-activation is recomputed (the same operations give the same number) and
-    // its three gradients are summed over the points in order. Every sum runs in the tape's
-    // order, so each lane is bit for bit what the tape computes for its bee. The innermost
-    // loops run over the lanes, a fixed length the compiler turns into vector instructions,
-    // and a unit's weights and gradients stay in registers. Lanes past the last bee repeat it
-    // and are thrown away.
-    static constexpr std::size_t kLanes = 4;
+    // The fast path for 1-H-1 networks, all B bees at once. Layout: each quantity is stored
+    // bee-minor, a[j·B + k] for unit j (or point i) and bee k, so the same number of B
+    // neighbouring bees is contiguous and every innermost loop below runs over the bees: one
+    // loop of length B with no dependence between its iterations, which the compiler turns into
+    // vector instructions (2 bees an instruction with the SSE2 of any x86-64). The bees are
+    // independent, so this reorders nothing *within* a bee: forward, p_i = Σ_j act(x_i w_j +
+    // b_j)·u_j + c summed over the units in order, then the output gradient p̄_i = 2(p_i − y_i)/n;
+    // backward, unit by unit, its pre-activation is recomputed (the same operations give the
+    // same number) and its three gradients are summed over the points in order. Each bee's
+    // every number is therefore bit for bit what the tape computes for it.
     template <class Act>
-    void lanes(const Net& net, Net& grad, std::size_t k, std::size_t count, double* pred,
-               double* loss) {
-        constexpr std::size_t V = kLanes;
-        const std::size_t H = sizes_[1], n = t_.x.size();
-        ln_.assign(2 * n * V, 0.0);
-        double *p = &ln_[0], *g = p + n * V;  // per point and lane: prediction, its gradient
-        double bee[V], c[V], sq[V] = {};
-        for (std::size_t v = 0; v < V; ++v) {
-            bee[v] = double(k + std::min(v, count - 1));
-            c[v] = net.b[1].data()[k + std::min(v, count - 1)];
-        }
-        const auto lane = [&](const xt::xarray<double>& a, std::size_t j, double* out) {
-            for (std::size_t v = 0; v < V; ++v) out[v] = a.data()[std::size_t(bee[v]) * H + j];
-        };
-        for (std::size_t j = 0; j < H; ++j) {  // forward: p = act(x·W₁ + b₁)·W₂
-            double w[V], b[V], u[V];
-            lane(net.W[0], j, w), lane(net.b[0], j, b), lane(net.W[1], j, u);
+    __attribute__((target_clones("avx2", "default"))) void all_bees(const Net& net, Net& grad,
+                                                                    double* pred, double* loss) {
+        const std::size_t B = net.bees(), H = sizes_[1], n = t_.x.size();
+        const double* x = t_.x.data();
+        const double* y = t_.y.data();
+        // The bees' parameters, bee-minor: w = W₁ (1×H), b = b₁, u = W₂ (H×1), c = b₂.
+        bee_minor_.resize(6 * H * B + 2 * B + 2 * n * B);
+        double *w = bee_minor_.data(), *b = w + H * B, *u = b + H * B;
+        double *gw = u + H * B, *gb = gw + H * B, *gu = gb + H * B;
+        double *c = gu + H * B, *sq = c + B, *p = sq + B, *g = p + n * B;
+        for (std::size_t k = 0; k < B; ++k)
+            for (std::size_t j = 0; j < H; ++j) {
+                w[j * B + k] = net.W[0].data()[k * H + j];
+                b[j * B + k] = net.b[0].data()[k * H + j];
+                u[j * B + k] = net.W[1].data()[k * H + j];
+            }
+        std::copy(net.b[1].data(), net.b[1].data() + B, c);
+
+        // Forward: p = act(x·W₁ + b₁)·W₂ + b₂, summed unit after unit from 0, as the tape does.
+        std::fill(p, p + n * B, 0.0);
+        for (std::size_t j = 0; j < H; ++j)
             for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t v = 0; v < V; ++v)
-                    p[i * V + v] += Act::f(t_.x[i] * w[v] + b[v]) * u[v];
-        }
+#pragma GCC ivdep
+                for (std::size_t k = 0; k < B; ++k)
+                    p[i * B + k] += Act::f(x[i] * w[j * B + k] + b[j * B + k]) * u[j * B + k];
+        std::fill(sq, sq + B, 0.0);
+        std::fill(gu, gu + B, 0.0);  // gu's first row holds b̄₂ for now
         for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t v = 0; v < V; ++v) {
-                p[i * V + v] = p[i * V + v] + c[v];  // + b₂
-                const double d = p[i * V + v] - t_.y[i];
-                sq[v] += d * d;                      // Σ(p − y)², in order of i
-                g[i * V + v] = 2.0 / double(n) * d;  // p̄ = 2(p − y)/n
+#pragma GCC ivdep
+            for (std::size_t k = 0; k < B; ++k) {
+                p[i * B + k] = p[i * B + k] + c[k];  // + b₂
+                const double d = p[i * B + k] - y[i];
+                sq[k] += d * d;                      // Σ(p − y)², in order of i
+                g[i * B + k] = 2.0 / double(n) * d;  // p̄ = 2(p − y)/n
+                gu[k] += g[i * B + k];               // b̄₂ = Σ_i p̄_i
             }
-        for (std::size_t v = 0; v < count; ++v) {
-            double gc = 0;  // b̄₂ = Σ_i p̄_i
-            for (std::size_t i = 0; i < n; ++i) {
-                gc += g[i * V + v];
-                pred[(k + v) * n + i] = p[i * V + v];
-            }
-            grad.b[1].data()[k + v] = gc;
-            loss[k + v] = sq[v] / double(n);
+        for (std::size_t k = 0; k < B; ++k) {
+            for (std::size_t i = 0; i < n; ++i) pred[k * n + i] = p[i * B + k];
+            grad.b[1].data()[k] = gu[k];
+            loss[k] = sq[k] / double(n);
         }
-        for (std::size_t j = 0; j < H; ++j) {  // backward, unit by unit
-            double w[V], b[V], u[V], gw[V] = {}, gb[V] = {}, gu[V] = {};
-            lane(net.W[0], j, w), lane(net.b[0], j, b), lane(net.W[1], j, u);
-            for (std::size_t i = 0; i < n; ++i) {
-                const double x = t_.x[i];
-                double z[V], h[V], gz[V];
-                for (std::size_t v = 0; v < V; ++v) z[v] = x * w[v] + b[v], h[v] = Act::f(z[v]);
-                for (std::size_t v = 0; v < V; ++v) gz[v] = g[i * V + v] * u[v];
-                for (std::size_t v = 0; v < V; ++v) gz[v] = Act::back(z[v], h[v], gz[v]);
-                for (std::size_t v = 0; v < V; ++v) {
-                    gu[v] += h[v] * g[i * V + v];  // W̄₂ = Σ_i h_i p̄_i
-                    gb[v] += gz[v];                // b̄₁ = Σ_i z̄_i, z̄ = act'(z)·p̄·W₂
-                    gw[v] += x * gz[v];            // W̄₁ = Σ_i x_i z̄_i
-                }
+
+        // Backward, unit by unit: W̄₂ = Σ_i h_i p̄_i, b̄₁ = Σ_i z̄_i, W̄₁ = Σ_i x_i z̄_i, each summed
+        // from 0 in order of i, four points at a time (then the last ones one by one).
+        std::fill(gw, gw + 3 * H * B, 0.0);
+        for (std::size_t j = 0; j < H; ++j) {
+            const std::size_t q = j * B;
+            std::size_t i = 0;
+            for (; i + 4 <= n; i += 4)
+                unit_grads<Act, 4>(B, x + i, g + i * B, w + q, b + q, u + q, gw + q, gb + q,
+                                   gu + q);
+            for (; i < n; ++i)
+                unit_grads<Act, 1>(B, x + i, g + i * B, w + q, b + q, u + q, gw + q, gb + q,
+                                   gu + q);
+        }
+        for (std::size_t k = 0; k < B; ++k)
+            for (std::size_t j = 0; j < H; ++j) {
+                grad.W[0].data()[k * H + j] = gw[j * B + k];
+                grad.b[0].data()[k * H + j] = gb[j * B + k];
+                grad.W[1].data()[k * H + j] = gu[j * B + k];
             }
-            for (std::size_t v = 0; v < count; ++v) {
-                grad.W[0].data()[(k + v) * H + j] = gw[v];
-                grad.b[0].data()[(k + v) * H + j] = gb[v];
-                grad.W[1].data()[(k + v) * H + j] = gu[v];
+    }
+
+    // Unit j's three gradient sums over R points, for every bee (pointers at unit j's row and
+    // the first point): each sum is loaded once, kept in a register over the R points, in order,
+    // and stored once, instead of going through memory at every point.
+    template <class Act, std::size_t R>
+    static void unit_grads(std::size_t B, const double* x, const double* g, const double* w,
+                           const double* b, const double* u, double* gw, double* gb, double* gu) {
+#pragma GCC ivdep
+        for (std::size_t k = 0; k < B; ++k) {
+            double sw = gw[k], sb = gb[k], su = gu[k];
+            for (std::size_t r = 0; r < R; ++r) {
+                const double gp = g[r * B + k];  // p̄ of bee k at point i + r
+                const double z = x[r] * w[k] + b[k], h = Act::f(z);
+                const double gz = Act::back_through(z, h, gp, u[k]);  // z̄ = act'(z)·p̄·W₂
+                su += h * gp;
+                sb += gz;
+                sw += x[r] * gz;
             }
+            gw[k] = sw, gb[k] = sb, gu[k] = su;
         }
     }
 
@@ -345,7 +381,7 @@ class Fused {
     gd::Activation act_;
     const Target& t_;
     std::vector<std::vector<double>> z_, h_, g_;  // per layer: pre-activation, output, gradient
-    std::vector<double> ln_;                      // the fast path's lanes
+    std::vector<double> bee_minor_;               // the fast path's arrays
 };
 
 // ---- Forward and backward: the autodiff tape (chapter 09) -------------------------------------
