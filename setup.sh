@@ -12,6 +12,7 @@ packages=(
   libgnuplot-iostream-dev gnuplot-nox fonts-dejavu-core
   libboost-test-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
   zlib1g-dev dataset-fashion-mnist
+  clang-tidy clang-format  # .ci/lint
 )
 
 missing=()

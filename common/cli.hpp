@@ -115,7 +115,7 @@ class Cli {
         });
     }
     void option(const std::string& name, std::string& target, const std::string& help,
-                std::vector<std::string> choices = {}) {
+                const std::vector<std::string>& choices = {}) {
         add(name, target, help, [this, name, &target, choices](const std::string& v) {
             if (v.empty()) fail(name + " needs a non-empty value");
             if (!choices.empty() && !contains(choices, v)) {

@@ -53,7 +53,8 @@ class StepDecay : public Schedule {
 
   protected:
     double rate_at(long t) const override {
-        return base_ * std::pow(gamma_, static_cast<double>(t / step_));  // ⌊t/s⌋ decays so far
+        const long drops = t / step_;  // ⌊t/s⌋ decays so far
+        return base_ * std::pow(gamma_, static_cast<double>(drops));
     }
 
   private:
@@ -103,7 +104,9 @@ class InverseTimeDecay : public Schedule {
     }
 
   protected:
-    double rate_at(long t) const override { return base_ * (1.0 / (1.0 + decay_ * t)); }
+    double rate_at(long t) const override {
+        return base_ * (1.0 / (1.0 + decay_ * static_cast<double>(t)));
+    }
 
   private:
     double base_, decay_;

@@ -127,8 +127,8 @@ class Figures {
     void gif(const std::string& slug, const std::string& body, int width = 800, int height = 500,
              int delay_cs = 8) {
         std::ostringstream head;
-        head << "set terminal gif animate delay " << delay_cs << " loop 0 size " << width
-             << ',' << height << " font 'DejaVuSans,12'\n"
+        head << "set terminal gif animate delay " << delay_cs << " loop 0 size " << width << ','
+             << height << " font 'DejaVuSans,12'\n"
              << "set output '" << slug << ".gif'\n";
         emit(slug, head.str(), body);
     }

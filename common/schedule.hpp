@@ -211,6 +211,7 @@ inline std::unique_ptr<Schedule> load_schedule(std::istream& is) {
         if (eq == std::string::npos) throw UsageError("saved schedule: no value in '" + key + "'");
         if (std::find(expected.begin(), expected.end(), key) == expected.end() ||
             std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation): throws, so built once
             throw UsageError("saved schedule: unexpected field '" + key + "' for " + name);
         }
         seen.push_back(key);

@@ -27,7 +27,7 @@ struct Point2 {
 };
 
 class Surface2 {
-public:
+  public:
     virtual ~Surface2() = default;
     virtual std::string name() const = 0;
     virtual double value(double x, double y) const = 0;
@@ -37,7 +37,7 @@ public:
 };
 
 class Rosenbrock : public Surface2 {
-public:
+  public:
     std::string name() const override { return "rosenbrock"; }
     double value(double x, double y) const override {
         return (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
@@ -50,14 +50,16 @@ public:
 };
 
 class Beale : public Surface2 {
-public:
+  public:
     std::string name() const override { return "beale"; }
     double value(double x, double y) const override {
-        const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y * y, t3 = 2.625 - x + x * y * y * y;
+        const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y * y,
+                     t3 = 2.625 - x + x * y * y * y;
         return t1 * t1 + t2 * t2 + t3 * t3;
     }
     Point2 grad(double x, double y) const override {
-        const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y * y, t3 = 2.625 - x + x * y * y * y;
+        const double t1 = 1.5 - x + x * y, t2 = 2.25 - x + x * y * y,
+                     t3 = 2.625 - x + x * y * y * y;
         return {2 * t1 * (y - 1) + 2 * t2 * (y * y - 1) + 2 * t3 * (y * y * y - 1),
                 2 * t1 * x + 2 * t2 * 2 * x * y + 2 * t3 * 3 * x * y * y};
     }
@@ -66,7 +68,7 @@ public:
 };
 
 class Himmelblau : public Surface2 {
-public:
+  public:
     std::string name() const override { return "himmelblau"; }
     double value(double x, double y) const override {
         const double u = x * x + y - 11, v = x + y * y - 7;
@@ -87,7 +89,7 @@ public:
 };
 
 class Saddle : public Surface2 {
-public:
+  public:
     std::string name() const override { return "saddle"; }
     double value(double x, double y) const override { return x * x - y * y; }
     Point2 grad(double x, double y) const override { return {2 * x, -2 * y}; }
@@ -96,7 +98,7 @@ public:
 };
 
 class Ravine : public Surface2 {
-public:
+  public:
     std::string name() const override { return "ravine"; }
     double value(double x, double y) const override { return 0.1 * x * x + 2 * y * y; }
     Point2 grad(double x, double y) const override { return {0.2 * x, 4 * y}; }
@@ -105,7 +107,7 @@ public:
 };
 
 class LinearFit : public Surface2 {
-public:
+  public:
     std::string name() const override { return "linear"; }
     double value(double x, double y) const override { return mean_loss(x, y, pts_); }
     Point2 grad(double x, double y) const override {
@@ -115,7 +117,7 @@ public:
     std::vector<Point2> minima() const override { return {{1.5, -28}}; }
     Box frame() const override { return {-1, 4, -35, 5}; }
 
-private:
+  private:
     Points pts_ = post_points();
 };
 

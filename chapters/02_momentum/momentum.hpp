@@ -174,8 +174,8 @@ inline double contraction(double lr, double lambda, double mu) {
 inline double log_slope(const std::vector<double>& y, std::size_t first) {
     double n = 0, sk = 0, sl = 0, skk = 0, skl = 0;
     for (std::size_t k = first; k < y.size(); ++k) {
-        const double l = std::log(y[k]);
-        n += 1, sk += k, sl += l, skk += double(k) * k, skl += k * l;
+        const double l = std::log(y[k]), kd = static_cast<double>(k);
+        n += 1, sk += kd, sl += l, skk += kd * kd, skl += kd * l;
     }
     return (n * skl - sk * sl) / (n * skk - sk * sk);
 }

@@ -48,7 +48,7 @@ gd::Trajectory run_sgd(const gd::Surface2& f, Vec start, double lr, double mu, b
     return tr;
 }
 
-Race race(const std::string& name, const gd::Surface2& f, Vec start, double lr, double mu,
+Race race(const std::string& name, const gd::Surface2& f, const Vec& start, double lr, double mu,
           long steps) {
     return {name, lr, mu, run_sgd(f, start, lr, mu, false, steps),
             run_sgd(f, start, lr, mu, true, steps)};
@@ -56,7 +56,7 @@ Race race(const std::string& name, const gd::Surface2& f, Vec start, double lr, 
 
 // ---- The two forms of one rule ----------------------------------------------------------------
 // PyTorch's θ_k against the lecture's look-ahead point w_k − αΔw_{k−1} and against its w_k.
-void compare_forms(const gd::Surface2& f, Vec start, double lr, double mu, long steps) {
+void compare_forms(const gd::Surface2& f, const Vec& start, double lr, double mu, long steps) {
     const gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
     const ch03::LookAheadRun lecture = ch03::run_lookahead(f, mu, lr, start, steps);
     double ahead = 0, weights = 0;
@@ -122,8 +122,8 @@ void print_races(const std::vector<Race>& races, long early) {
 // ---- The figures ------------------------------------------------------------------------------
 // The first steps of the lecture's form and PyTorch's, on the ravine: PyTorch's points sit on
 // the lecture's look-ahead points, not on its weights.
-void plot_forms(gd::plot::Figures& figs, const gd::Surface2& f, Vec start, double lr, double mu,
-                long steps, int grid) {
+void plot_forms(gd::plot::Figures& figs, const gd::Surface2& f, const Vec& start, double lr,
+                double mu, long steps, int grid) {
     ch03::LookAheadRun lecture = ch03::run_lookahead(f, mu, lr, start, steps);
     gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
     lecture.w.label = "lecture: weights w_k";

@@ -63,7 +63,7 @@ struct LookAheadRun {
     gd::Trajectory w, ahead;
 };
 
-inline LookAheadRun run_lookahead(const gd::Surface2& f, double alpha, double eta, Vec start,
+inline LookAheadRun run_lookahead(const gd::Surface2& f, double alpha, double eta, const Vec& start,
                                   long steps) {
     LookAhead nag{alpha, eta, start};
     LookAheadRun run;

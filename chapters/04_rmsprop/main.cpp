@@ -65,8 +65,9 @@ std::vector<Run> line_fit(double gd_eta, double eta, double alpha, long steps) {
     // The loss is quadratic with Hessian H = 2[[mean x², mean x], [mean x, 1]]; plain GD along
     // H's steep eigenvector is stable only for a step below 2/λ_max.
     const gd::Points p = gd::post_points();
+    const double n = static_cast<double>(p.size());
     double xx = 0, x1 = 0;
-    for (double x : p.x) xx += x * x / p.size(), x1 += x / p.size();
+    for (double x : p.x) xx += x * x / n, x1 += x / n;
     const double lmax = (xx + 1) + std::sqrt((xx - 1) * (xx - 1) + 4 * x1 * x1);
     std::printf("  GD's stability limit on this loss: 2/lambda_max = %.4f\n", 2 / lmax);
     return runs;
@@ -76,6 +77,7 @@ std::vector<Run> line_fit(double gd_eta, double eta, double alpha, long steps) {
 std::vector<Run> ravine_race(const std::vector<Rule>& rules, long steps) {
     const gd::Ravine f;
     std::vector<Run> runs;
+    runs.reserve(rules.size());
     for (const Rule& r : rules) runs.push_back(ch04::descend(f, r, {-5, -2}, steps));
     std::printf("\nRavine 0.1x^2 + 2y^2 from (-5, -2), %ld steps:\n", steps);
     print_runs(runs, "x", "y");
@@ -117,6 +119,7 @@ void draw_paths(gd::plot::Figures& figs, const std::string& slug, const gd::Surf
                 const std::vector<Run>& runs, const std::string& title, const std::string& axes,
                 const std::string& key, gd::Box box, int grid) {
     std::vector<gd::Trajectory> paths;
+    paths.reserve(runs.size());
     for (const Run& r : runs) paths.push_back(r.path);
     std::ostringstream g;
     g << "set title '" << title << "'\n"

@@ -76,6 +76,7 @@ std::vector<std::vector<Run>> compare_decays(const gd::Points& pts, const Settin
 
 std::vector<Line> finals(const std::vector<Run>& runs) {
     std::vector<Line> f;
+    f.reserve(runs.size());
     for (const Run& r : runs) f.push_back(r.per_epoch.back());
     return f;
 }
@@ -83,8 +84,9 @@ std::vector<Line> finals(const std::vector<Run>& runs) {
 // Mean over seeds of L(θ) − L(θ*) after every epoch: how far above the best fit the runs are.
 std::vector<double> mean_excess(const std::vector<Run>& runs, double best) {
     std::vector<double> m(runs[0].loss.size(), 0.0);
+    const double n = static_cast<double>(runs.size());
     for (const Run& r : runs) {
-        for (std::size_t e = 0; e < m.size(); ++e) m[e] += (r.loss[e] - best) / runs.size();
+        for (std::size_t e = 0; e < m.size(); ++e) m[e] += (r.loss[e] - best) / n;
     }
     return m;
 }
@@ -147,6 +149,7 @@ void plot_schedules(gd::plot::Figures& figs, const Settings& s,
     }
     gd::plot::Data data({"epoch", "rate"});
     std::vector<const gd::Schedule*> shown;
+    shown.reserve(v.size() + all.size());
     for (const auto& x : v) shown.push_back(x.get());
     for (const auto& x : all) shown.push_back(x.get());
     for (const gd::Schedule* x : shown) {

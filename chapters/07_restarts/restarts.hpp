@@ -162,7 +162,8 @@ inline Exploration explore(const gd::Surface2& f, gd::Optimizer<double>& opt,
     long t = 0;
     e.path = gd::descend(f, opt, &schedule, theta, t, steps);
     for (long end : cycle_ends) {
-        const std::size_t k = static_cast<std::size_t>(std::min<long>(end, e.path.size() - 1));
+        const std::size_t k =
+            static_cast<std::size_t>(std::min<long>(end, static_cast<long>(e.path.size()) - 1));
         e.visited.push_back(nearest_minimum(f, e.path.x[k], e.path.y[k]));
     }
     e.ends_in = nearest_minimum(f, e.path.x.back(), e.path.y.back());

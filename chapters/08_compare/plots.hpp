@@ -163,7 +163,8 @@ class LineFigures {
         const std::size_t total = runs[0].updates(), frames = quick_ ? 6 : 48;
         std::vector<std::size_t> at;
         for (std::size_t f = 0; f <= frames; ++f) {
-            const std::size_t k = std::size_t(std::lround(total * std::pow(double(f) / frames, 2)));
+            const std::size_t k =
+                std::size_t(std::lround(double(total) * std::pow(double(f) / double(frames), 2)));
             if (at.empty() || k != at.back()) at.push_back(k);
         }
         std::vector<std::string> cols{"x"};
@@ -225,6 +226,7 @@ inline void plot_race(gd::plot::Figures& figs, const Race& race,
                       const std::string& what, bool quick) {
     const auto f = gd::make_surface(race.surface);
     std::vector<gd::Trajectory> paths;
+    paths.reserve(full.size());
     for (const auto& p : full) paths.push_back(thinned(p, 400));
     // The saddle's paths run off towards −∞: show the frame around the saddle point, not them.
     const gd::Box box = race.surface == "saddle" ? f->frame() : gd::view_box(*f, paths);

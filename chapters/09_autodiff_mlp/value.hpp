@@ -42,8 +42,8 @@ inline Value named(Value v, std::string label) {
 }
 
 // A new node computed from `inputs`; `rule` gets the output and pushes its grad back.
-inline Value make(double data, const char* op, std::vector<Value> inputs,
-                  std::function<void(Node& out)> rule) {
+inline Value make(double data, const char* op, const std::vector<Value>& inputs,
+                  const std::function<void(Node& out)>& rule) {
     Value v(data);
     v.n->op = op;
     for (const Value& in : inputs) v.n->prev.push_back(in.n);
@@ -53,33 +53,33 @@ inline Value make(double data, const char* op, std::vector<Value> inputs,
 }
 
 // The operations: forward value, then the local derivative times the output's gradient.
-inline Value operator+(Value a, Value b) {  // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
+inline Value operator+(const Value& a, const Value& b) {  // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
     Node *pa = a.n.get(), *pb = b.n.get();
     return make(a.data() + b.data(), "+", {a, b}, [pa, pb](Node& o) {
         pa->grad += o.grad;
         pb->grad += o.grad;
     });
 }
-inline Value operator-(Value a, Value b) {  // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
+inline Value operator-(const Value& a, const Value& b) {  // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
     Node *pa = a.n.get(), *pb = b.n.get();
     return make(a.data() - b.data(), "-", {a, b}, [pa, pb](Node& o) {
         pa->grad += o.grad;
         pb->grad -= o.grad;
     });
 }
-inline Value operator*(Value a, Value b) {  // ∂(ab)/∂a = b, ∂(ab)/∂b = a
+inline Value operator*(const Value& a, const Value& b) {  // ∂(ab)/∂a = b, ∂(ab)/∂b = a
     Node *pa = a.n.get(), *pb = b.n.get();
     return make(a.data() * b.data(), "*", {a, b}, [pa, pb](Node& o) {
         pa->grad += pb->data * o.grad;
         pb->grad += pa->data * o.grad;
     });
 }
-inline Value tanh(Value a) {  // tanh' = 1 − tanh², from the output we already have
+inline Value tanh(const Value& a) {  // tanh' = 1 − tanh², from the output we already have
     Node* pa = a.n.get();
     return make(std::tanh(a.data()), "tanh", {a},
                 [pa](Node& o) { pa->grad += (1 - o.data * o.data) * o.grad; });
 }
-inline Value square(Value a) {  // (a²)' = 2a
+inline Value square(const Value& a) {  // (a²)' = 2a
     Node* pa = a.n.get();
     return make(a.data() * a.data(), "^2", {a},
                 [pa](Node& o) { pa->grad += 2 * pa->data * o.grad; });
