@@ -4,7 +4,8 @@
 // epochs, seed 10: 60 networks 1-10-1, every epoch's predictions and losses recorded. Timed as
 // the chapter's hive_train_seconds (the training call only), 7 times; prints each time, the
 // median, and the speed-up over the reference: a batched PyTorch implementation (all 60 bees in
-// one bmm, float64, one core) needs about 0.11 s. The tape engine is timed too, for comparison.
+// one bmm, float64, one core) needs about 0.11 s (the figure; benchmarks/torch_hive.py
+// is that implementation, to time on your machine). The tape engine is timed too.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

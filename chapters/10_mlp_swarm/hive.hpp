@@ -268,16 +268,18 @@ class Fused {
         }
     };
 
-    // The fast path for 1-H-1 networks, all B bees at once. Layout: each quantity is stored
-    // bee-minor, a[j·B + k] for unit j (or point i) and bee k, so the same number of B
-    // neighbouring bees is contiguous and every innermost loop below runs over the bees: one
-    // loop of length B with no dependence between its iterations, which the compiler turns into
-    // vector instructions (2 bees an instruction with the SSE2 of any x86-64). The bees are
-    // independent, so this reorders nothing *within* a bee: forward, p_i = Σ_j act(x_i w_j +
-    // b_j)·u_j + c summed over the units in order, then the output gradient p̄_i = 2(p_i − y_i)/n;
-    // backward, unit by unit, its pre-activation is recomputed (the same operations give the
-    // same number) and its three gradients are summed over the points in order. Each bee's
-    // every number is therefore bit for bit what the tape computes for it.
+    // The fast path for 1-H-1 networks, all B bees at once. Layout: every array is bee-minor,
+    // a[j·B + k] for unit j (or point i) and bee k, so one number of all B bees is contiguous
+    // and every innermost loop runs over the bees: B independent iterations, which the compiler
+    // turns into vector instructions (`#pragma GCC ivdep` tells it the arrays, all carved from
+    // one buffer, do not overlap). The bees are independent, so this reorders nothing *within*
+    // a bee: forward, p_i = Σ_j act(x_i w_j + b_j)·u_j + c summed over the units in order, then
+    // p̄_i = 2(p_i − y_i)/n; backward, unit by unit, its pre-activation is recomputed (the same
+    // operations give the same number) and its three gradients summed over the points in order.
+    // Each bee's numbers are bit for bit the tape's. target_clones compiles the function twice,
+    // for any x86-64 (SSE2: 2 bees an instruction) and for AVX2 (4 bees), and picks one when the
+    // program starts; both do the same IEEE operations in the same order, so the same numbers
+    // (not AVX-512: GCC would then fuse a·b + c into one FMA, which rounds once, not twice).
     template <class Act>
     __attribute__((target_clones("avx2", "default"))) void all_bees(const Net& net, Net& grad,
                                                                     double* pred, double* loss) {
@@ -427,8 +429,10 @@ inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& 
     const std::size_t E = static_cast<std::size_t>(s.epochs), L = init.W.size();
     Record r;
     r.epochs = E, r.bees = B, r.points = n;
-    r.pred.assign(E * B * n, 0.0);
-    r.loss.assign(E * B, 0.0);
+    // Grown epoch by epoch (reserved up front): zero-filling all E·B·n numbers at once would
+    // make one more pass over 7 MB that the epochs overwrite anyway.
+    r.pred.reserve(E * B * n);
+    r.loss.reserve(E * B);
     r.diverged_at.assign(B, -1);
     Net net = init, grad = init;
 
@@ -454,6 +458,8 @@ inline Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& 
     const double nan = std::numeric_limits<double>::quiet_NaN();
 
     for (std::size_t e = 0; e < E; ++e) {
+        r.pred.resize((e + 1) * B * n);
+        r.loss.resize((e + 1) * B);
         double* pred = &r.pred[e * B * n];
         double* loss = &r.loss[e * B];
         if (s.fused) {
