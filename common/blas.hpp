@@ -26,9 +26,15 @@ int openblas_get_num_threads(void);
 
 namespace gd::blas {
 
-inline std::string core() { return openblas_get_corename(); }
-inline int threads() { return openblas_get_num_threads(); }
-inline void set_threads(int n) { openblas_set_num_threads(n); }
+inline std::string core() {
+    return openblas_get_corename();
+}
+inline int threads() {
+    return openblas_get_num_threads();
+}
+inline void set_threads(int n) {
+    openblas_set_num_threads(n);
+}
 
 // The kernels this CPU can run, by OpenBLAS's names; empty if the fallback is all it can do.
 inline const char* best_core_for_this_cpu() {

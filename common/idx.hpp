@@ -91,7 +91,9 @@ inline ImageSet read_image_set(const std::string& images_path, const std::string
     s.rows = img.shape[0];
     s.pixels = std::size_t(img.shape[1]) * img.shape[2];
     s.images.resize(img.data.size());
-    for (std::size_t i = 0; i < img.data.size(); ++i) s.images[i] = img.data[i] / 255.0f;
+    for (std::size_t i = 0; i < img.data.size(); ++i) {
+        s.images[i] = static_cast<float>(img.data[i]) / 255.0f;
+    }
     for (std::uint8_t l : lab.data) {
         if (l > 9) throw UsageError(labels_path + ": label " + std::to_string(l) + " is not 0-9");
         s.labels.push_back(l);
