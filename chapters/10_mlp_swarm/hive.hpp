@@ -30,6 +30,14 @@
 #include "rng.hpp"
 #include "tape.hpp"
 
+// Function multiversioning (see Fused::all_bees) needs an x86-64 target and the dynamic loader's
+// ifunc (glibc); elsewhere the one portable version is compiled.
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__)
+#define CH10_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define CH10_VECTOR_CLONES
+#endif
+
 namespace ch10 {
 
 // ---- The problem ------------------------------------------------------------------------------
@@ -281,8 +289,7 @@ class Fused {
     // program starts; both do the same IEEE operations in the same order, so the same numbers
     // (not AVX-512: GCC would then fuse a·b + c into one FMA, which rounds once, not twice).
     template <class Act>
-    __attribute__((target_clones("avx2", "default"))) void all_bees(const Net& net, Net& grad,
-                                                                    double* pred, double* loss) {
+    CH10_VECTOR_CLONES void all_bees(const Net& net, Net& grad, double* pred, double* loss) {
         const std::size_t B = net.bees(), H = sizes_[1], n = t_.x.size();
         const double* x = t_.x.data();
         const double* y = t_.y.data();
