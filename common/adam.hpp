@@ -85,21 +85,23 @@ class Adam : public Optimizer<T> {
         // passes of generic expressions. Each number sees the same operations in the same order.
         //   m ← β1m + (1−β1)g;  v ← β2v + (1−β2)g²;  θ ← θ − η m̂ / (√v̂ + ε)
         // with m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ), ε outside the root.
-        T* pm = m.data();
-        T* pv = v.data();
-        T* pt = theta.data();
-        const T* pg = g.data();
-        for (std::size_t k = 0, n = theta.size(); k < n; ++k) {
-            const T gk = pg[k];
-            const T mk = b1 * pm[k] + c1 * gk;
-            const T vk = b2 * pv[k] + c2 * gk * gk;
-            pm[k] = mk;
-            pv[k] = vk;
-            pt[k] = pt[k] - step_size * mk / (std::sqrt(vk) / root_bias2 + e);
-        }
+        fused_step(m.data(), v.data(), theta.data(), g.data(), theta.size(), b1, c1, b2, c2,
+                   step_size, root_bias2, e);
     }
 
   private:
+    static void fused_step(T* m, T* v, T* theta, const T* g, std::size_t n, T b1, T c1, T b2, T c2,
+                           T step_size, T root_bias2, T e) {
+        for (std::size_t k = 0; k < n; ++k) {
+            const T gk = g[k];
+            const T mk = b1 * m[k] + c1 * gk;
+            const T vk = b2 * v[k] + c2 * gk * gk;
+            m[k] = mk;
+            v[k] = vk;
+            theta[k] = theta[k] - step_size * mk / (std::sqrt(vk) / root_bias2 + e);
+        }
+    }
+
     bool decoupled_;            // AdamW: decay θ directly instead of adding λθ to g
     std::size_t m_, v_, vmax_;  // ids of the first and second moments and of their maximum
 };
