@@ -11,6 +11,7 @@
 // resumed run continues bit for bit. Notation: θ = (x, y) the point, g the gradient, η the rate.
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -114,12 +115,9 @@ void save_checkpoint(const Run& r, const std::string& path) {
     gd::plot::write_file(path, os.str());
 }
 
-Run load_checkpoint(const std::string& path) {
-    std::ifstream is(path, std::ios::binary);
-    if (!is) gd::Cli::fail("cannot read checkpoint '" + path + "'");
-    auto bad = [&](const std::string& why) {
-        gd::Cli::fail("'" + path + "' is not a usable playground checkpoint: " + why);
-    };
+// Every problem is a UsageError saying what is wrong; load_checkpoint adds which file it is.
+Run read_checkpoint(std::istream& is) {
+    auto bad = [](const std::string& why) { gd::Cli::fail(why); };
     std::string magic, word, line;
     int version = 0;
     if (!(is >> magic >> version) || magic != kMagic) bad("wrong header");
@@ -136,11 +134,7 @@ Run load_checkpoint(const std::string& path) {
     define_run_flags(cli, s);
     std::vector<const char*> argv{kProgram};
     for (const auto& w : s.words) argv.push_back(w.c_str());
-    try {
-        cli.parse(static_cast<int>(argv.size()), argv.data());
-    } catch (const gd::UsageError& e) {
-        bad(e.what());
-    }
+    cli.parse(static_cast<int>(argv.size()), argv.data());
     Run r = build(s, parse_start(s.start));
     std::string xs, ys;
     if (!(is >> word >> r.step) || word != "step" || r.step < 0) bad("no step count");
@@ -155,6 +149,35 @@ Run load_checkpoint(const std::string& path) {
     r.schedule = gd::load_schedule(is);
     if (!(is >> word) || word != "end") bad("truncated");
     return r;
+}
+
+// A damaged checkpoint also fails inside the shared parsers and loaders (the flags, the
+// optimizer's and the schedule's state), whose messages do not say which file was read.
+Run load_checkpoint(const std::string& path) {
+    std::ifstream is(path, std::ios::binary);
+    if (!is) gd::Cli::fail("cannot read checkpoint '" + path + "'");
+    try {
+        return read_checkpoint(is);
+    } catch (const gd::UsageError& e) {
+        gd::Cli::fail("'" + path + "' is not a usable playground checkpoint: " + e.what());
+    }
+}
+
+// Each output is tried before the run, so a path that cannot be written fails at once and
+// leaves no other output behind as if the run had finished. The probe is the temporary name
+// plot::write_file writes through, in the same folder as every file the flag leads to. A
+// figure's folder is made first, as plot_path_file would.
+void check_writable(const std::string& flag, const std::string& file, bool make_folder = false) {
+    if (file.empty()) return;
+    if (make_folder) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+    }
+    const std::string probe = file + ".tmp";
+    std::FILE* f = std::fopen(probe.c_str(), "w");
+    if (!f) gd::Cli::fail("cannot write " + flag + " file '" + file + "'");
+    std::fclose(f);
+    std::remove(probe.c_str());
 }
 
 }  // namespace
@@ -178,6 +201,10 @@ int main(int argc, char** argv) {
         if (trace.empty()) gd::Cli::fail("--trace is required");
         gd::check_extension("--plot", plot_file, ".png");
         gd::check_extension("--animate", animate_file, ".gif");
+        check_writable("--trace", trace);
+        check_writable("--checkpoint", checkpoint);
+        check_writable("--plot", plot_file, true);
+        check_writable("--animate", animate_file, true);
 
         Run run;
         if (!resume.empty()) {
