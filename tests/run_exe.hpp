@@ -2,12 +2,15 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace testing {
@@ -30,16 +33,52 @@ inline std::string slurp(const std::filesystem::path& p) {
     return ss.str();
 }
 
-// Runs build/bin/<program> with args; `env` is prepended to the command (e.g. "PATH=/none").
+// The folder that holds the captured stdout and stderr of this test process's runs. Made on
+// first use, removed when the test process exits, so no /tmp/gdbook-run-<pid> stays behind.
+class CaptureDir {
+  public:
+    static const std::filesystem::path& path() {
+        static CaptureDir d;
+        return d.dir_;
+    }
+    ~CaptureDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+
+  private:
+    CaptureDir()
+        : dir_(std::filesystem::temp_directory_path() /
+               ("gdbook-run-" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(dir_);
+    }
+    std::filesystem::path dir_;
+};
+
+// How to start a program: extra environment words (e.g. "PATH=/none"), the working folder
+// (empty: the test's own), and a time limit in seconds (0: none) after which it is killed.
+struct How {
+    std::string env;
+    std::filesystem::path cwd;
+    int timeout_s = 0;
+};
+
+// Runs build/bin/<program> with args. Safe to call from several threads at once.
 inline Outcome run(const std::string& program, const std::vector<std::string>& args,
-                   const std::string& env = "") {
+                   const How& how) {
     namespace fs = std::filesystem;
-    static int counter = 0;
-    const fs::path dir = fs::temp_directory_path() / ("gdbook-run-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path out = dir / ("out" + std::to_string(counter));
-    const fs::path err = dir / ("err" + std::to_string(counter++));
-    std::string cmd = env.empty() ? "" : env + " ";
+    static std::atomic<int> counter{0};
+    const int n = counter++;
+    const fs::path out = CaptureDir::path() / ("out" + std::to_string(n));
+    const fs::path err = CaptureDir::path() / ("err" + std::to_string(n));
+    std::string cmd = how.cwd.empty() ? "" : "cd " + quote(how.cwd.string()) + " && ";
+    // timeout(1) exits with 124 when the limit is reached, which no program of ours uses; it
+    // comes first (with env(1) after it) so that an env like PATH=/none cannot hide it.
+    if (how.timeout_s > 0) {
+        cmd += "timeout -k 5 " + std::to_string(how.timeout_s) + " ";
+        if (!how.env.empty()) cmd += "env ";
+    }
+    if (!how.env.empty()) cmd += how.env + " ";
     cmd += quote(std::string(BOOK_BIN_DIR) + "/" + program);
     for (const auto& a : args) cmd += " " + quote(a);
     cmd += " </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
@@ -48,7 +87,16 @@ inline Outcome run(const std::string& program, const std::vector<std::string>& a
     if (WIFEXITED(status)) o.exit_code = WEXITSTATUS(status);
     o.out = slurp(out);
     o.err = slurp(err);
+    std::error_code ec;
+    fs::remove(out, ec);
+    fs::remove(err, ec);
     return o;
+}
+
+// Runs build/bin/<program> with args; `env` is prepended to the command (e.g. "PATH=/none").
+inline Outcome run(const std::string& program, const std::vector<std::string>& args,
+                   const std::string& env = "") {
+    return run(program, args, How{env, {}, 0});
 }
 
 inline int count_lines(const std::string& s) {
