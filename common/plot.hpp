@@ -220,4 +220,13 @@ class Figures {
     bool rendered_ = false;
 };
 
+// A GIF's frames as one gnuplot loop. `frames` names each frame (the epoch or update it shows)
+// and reaches gnuplot as the word list `frames`; `body` draws one frame, in which i is the
+// frame's number from 1 (so a data file's block is `index i-1`) and word(frames, i) its name.
+inline std::string frame_loop(const std::vector<std::string>& frames, const std::string& body) {
+    std::string g = "frames = '";
+    for (const auto& f : frames) g += f + ' ';
+    return g + "'\ndo for [i = 1:words(frames)] {\n" + body + "}\n";
+}
+
 }  // namespace gd::plot

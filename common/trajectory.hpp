@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -137,22 +138,51 @@ inline int path_linetype(std::size_t i) {
     return order[i % 8];
 }
 
-// Draws paths on the surface as a PNG, one colour per path, each start ringed.
+// What a chapter may change in plot_paths' map; the defaults draw the playground's.
+struct PathsLook {
+    std::string key = "top left";  // where the legend goes
+    std::string axes = "set xlabel 'x'\nset ylabel 'y'\n";
+    std::optional<Box> box;                           // the view; by default view_box()
+    std::vector<std::string> styles{"pt 7 ps 0.35"};  // path i's, after its colour; the last
+                                                      // one serves the paths beyond the list
+    std::vector<std::size_t> order;                   // drawing order, later on top; 0, 1, ...
+    // The start: a ring in each path's colour, one black ring titled 'start' (for paths that
+    // share it), or none (the chapter labels it itself).
+    enum Start { each, shared, none };
+    Start start = each;
+    std::string before;  // more gnuplot before the plot (labels)
+    std::string after;   // more plot items after the paths
+    int width = 950, height = 750;
+};
+
+// Draws paths on the surface as a PNG, one colour per path, with their start ringed.
 inline void plot_paths(plot::Figures& figs, const std::string& slug, const Surface2& f,
                        const std::vector<Trajectory>& paths, const std::string& title,
-                       int grid = 121, const std::string& key = "top left") {
-    const Box box = view_box(f, paths);
+                       int grid = 121, const PathsLook& look = {}) {
+    const Box box = look.box ? *look.box : view_box(f, paths);
     std::ostringstream g;
-    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
-      << paths_map(figs, slug, f, paths, grid, box);
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
-          << path_linetype(i) << " pt 7 ps 0.35 title '" << paths[i].label << "', \\\n     '"
-          << slug << ".dat' index " << i << " every ::0::0 using 2:3 with points lt "
-          << path_linetype(i) << " pt 6 ps 2 lw 2 notitle";
+    g << "set title '" << title << "'\n"
+      << look.axes << "set key " << look.key << "\n"
+      << look.before << paths_map(figs, slug, f, paths, grid, box);
+    std::vector<std::size_t> order = look.order;
+    if (order.empty()) {
+        for (std::size_t i = 0; i < paths.size(); ++i) order.push_back(i);
     }
-    g << "\n";
-    figs.png(slug, g.str(), 950, 750);
+    for (std::size_t i : order) {
+        const std::string& style = look.styles[std::min(i, look.styles.size() - 1)];
+        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
+          << path_linetype(i) << ' ' << style << " title '" << paths[i].label << "'";
+        if (look.start != PathsLook::each) continue;
+        g << ", \\\n     '" << slug << ".dat' index " << i
+          << " every ::0::0 using 2:3 with points lt " << path_linetype(i)
+          << " pt 6 ps 2 lw 2 notitle";
+    }
+    if (look.start == PathsLook::shared) {
+        g << ", \\\n     '" << slug << ".dat' index 0 every ::0::0 using 2:3 with points pt 6 "
+          << "ps 2.5 lw 2 lc rgb 'black' title 'start'";
+    }
+    g << look.after << "\n";
+    figs.png(slug, g.str(), look.width, look.height);
 }
 
 // The same as an animated GIF: the paths grow together, at most `frames` frames.

@@ -157,10 +157,10 @@ void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs, const gd
     for (const Run& r : runs) epochs = std::max(epochs, r.per_epoch.size() - 1);
     const std::size_t stride = std::max<std::size_t>(1, (epochs + frames - 1) / frames);
     gd::plot::Data lines({"x", "per_sample", "mini_batch", "full_batch"});
-    std::string frame_epochs;
+    std::vector<std::string> frame_epochs;
     for (std::size_t e = 0; e <= epochs; e += stride) {
         lines.block("epoch " + std::to_string(e));
-        frame_epochs += std::to_string(e) + ' ';
+        frame_epochs.push_back(std::to_string(e));
         for (double x : {-11.0, 10.0}) {
             std::vector<double> row{x};
             for (const Run& r : runs) {
@@ -172,17 +172,17 @@ void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs, const gd
     }
     figs.write("fit", lines);
     std::ostringstream gp;
-    gp << "epochs = '" << frame_epochs << "'\n"
-       << "set xrange [-11:10]\nset yrange [-50:20]\nset key top left\n"
+    std::ostringstream frame;
+    frame << "  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', "
+             "word(frames, i))\n"
+          << "  plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \\\n"
+          << "       'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title '" << runs[0].name
+          << "', \\\n       '' index i-1 using 1:3 with lines lt 3 lw 2 title '" << runs[1].name
+          << "', \\\n       '' index i-1 using 1:4 with lines lt 7 lw 2 title '" << runs[2].name
+          << "'\n";
+    gp << "set xrange [-11:10]\nset yrange [-50:20]\nset key top left\n"
        << "set xlabel 'x'\nset ylabel 'y'\n"
-       << "do for [i = 1:words(epochs)] {\n"
-       << "  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(epochs, "
-          "i))\n"
-       << "  plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \\\n"
-       << "       'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title '" << runs[0].name
-       << "', \\\n       '' index i-1 using 1:3 with lines lt 3 lw 2 title '" << runs[1].name
-       << "', \\\n       '' index i-1 using 1:4 with lines lt 7 lw 2 title '" << runs[2].name
-       << "'\n}\n";
+       << gd::plot::frame_loop(frame_epochs, frame.str());
     figs.gif("fit", gp.str(), 800, 500, 8);
 }
 

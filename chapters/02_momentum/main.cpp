@@ -191,26 +191,21 @@ void plot_line_loss(gd::plot::Figures& figs, const std::vector<ch02::LineRun>& r
     figs.png("line_loss", gp.str());
 }
 
-// The paths on the ravine. Drawn by hand rather than with gd::plot_paths so that the wide
-// swings of the largest momentum lie underneath the two others.
+// The paths on the ravine, the wide swings of the largest momentum drawn underneath the others.
 void plot_ravine_paths(gd::plot::Figures& figs, const std::vector<gd::Trajectory>& runs, int grid) {
-    const gd::Ravine f;
-    const gd::Box box = gd::view_box(f, runs);
-    std::ostringstream gp;
-    gp << "set title 'Ravine, same η: momentum 0.5 runs along x twice as fast, 0.9 overshoots "
-          "and swings'\n"
-       << "set xlabel 'x'\nset ylabel 'y'\nset key bottom right\n"
-       << "set label 1 'start' at -5,-2 offset 1,-0.6 front\n"
-       << gd::paths_map(figs, "ravine_paths", f, runs, grid, box);
-    const char* styles[] = {"lt 2 lw 2.5 pt 7 ps 0.6", "lt 3 lw 2.5 pt 7 ps 0.6",
-                            "lt 7 lw 1 pt 7 ps 0.3 dt 1"};
-    for (std::size_t i : {2, 0, 1}) {
-        gp << ", \\\n     'ravine_paths.dat' index " << i << " using 2:3 with linespoints "
-           << styles[i] << " title '" << runs[i].label << "'";
-    }
-    gp << ", \\\n     'ravine_paths.dat' index 0 every ::0::0 using 2:3 with points lc rgb "
-          "'black' pt 6 ps 2.5 lw 2 notitle\n";
-    figs.png("ravine_paths", gp.str(), 950, 650);
+    gd::PathsLook look;
+    look.key = "bottom right";
+    look.styles = {"lw 2.5 pt 7 ps 0.6", "lw 2.5 pt 7 ps 0.6", "lw 1 pt 7 ps 0.3 dt 1"};
+    look.order = {2, 0, 1};
+    look.start = gd::PathsLook::none;
+    look.before =
+        "set label 1 'start' at -5,-2 point pt 6 ps 2.5 lw 2 lc rgb 'black' "
+        "offset 1,-0.6 front\n";
+    look.height = 650;
+    gd::plot_paths(figs, "ravine_paths", gd::Ravine(), runs,
+                   "Ravine, same η: momentum 0.5 runs along x twice as fast, 0.9 overshoots and "
+                   "swings",
+                   grid, look);
 }
 
 // Loss per update on the ravine, log scale: straight lines whose slopes are the factors printed.

@@ -157,31 +157,26 @@ gd::Trajectory thin(const gd::Trajectory& tr, std::size_t keep = 0) {
     return out;
 }
 
-// gd::plot_paths with the legend where the paths are not, and each path's point at step `mark`
-// ringed: the map shows where the paths go, the rings how far each got in the same time.
+// The paths with the legend where they are not, and each path's point at step `mark` ringed:
+// the map shows where the paths go, the rings how far each got in the same time.
 void plot_race(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
                const Race& r, const std::string& title, const std::string& key, long mark,
                int grid) {
     const std::vector<gd::Trajectory> paths{thin(r.momentum, mark), thin(r.nesterov, mark)};
-    std::ostringstream g;
-    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
-      << gd::paths_map(figs, slug, f, paths, grid, gd::view_box(f, paths));
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
-          << gd::path_linetype(i) << " pt 7 ps 0.35 title '" << paths[i].label << "'";
-    }
-    g << ", \\\n     '" << slug << ".dat' index 0 every ::0::0 using 2:3 with points lt 7 pt 6 "
-      << "ps 2.5 lw 2 title 'start'";
+    gd::PathsLook look;
+    look.key = key;
+    look.start = gd::PathsLook::shared;
+    std::ostringstream rings;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const auto& steps = paths[i].step;
         const long row = std::find(steps.begin(), steps.end(), mark) - steps.begin();
         if (row >= long(steps.size())) continue;  // the run ended (diverged) before `mark`
-        g << ", \\\n     '" << slug << ".dat' index " << i << " every ::" << row << "::" << row
-          << " using 2:3 with points lt " << gd::path_linetype(i) << " pt 6 ps 3 lw 3 title '"
-          << (i == 0 ? "momentum" : "Nesterov") << " at step " << mark << "'";
+        rings << ", \\\n     '" << slug << ".dat' index " << i << " every ::" << row << "::" << row
+              << " using 2:3 with points lt " << gd::path_linetype(i) << " pt 6 ps 3 lw 3 title '"
+              << (i == 0 ? "momentum" : "Nesterov") << " at step " << mark << "'";
     }
-    g << "\n";
-    figs.png(slug, g.str(), 950, 750);
+    look.after = rings.str();
+    gd::plot_paths(figs, slug, f, paths, title, grid, look);
 }
 
 // Loss against step, log scale: the ravine on the left, Rosenbrock (log steps) on the right.

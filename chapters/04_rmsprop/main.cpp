@@ -114,25 +114,19 @@ void steeper_wall(const std::vector<Rule>& rules, double c, long steps) {
 
 // ---- The figures ------------------------------------------------------------------------------
 
-// Paths on a contour map (gd::paths_map), with the legend where it hides nothing.
+// Paths on a contour map, with the legend where it hides nothing.
 void draw_paths(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
                 const std::vector<Run>& runs, const std::string& title, const std::string& axes,
                 const std::string& key, gd::Box box, int grid) {
     std::vector<gd::Trajectory> paths;
     paths.reserve(runs.size());
     for (const Run& r : runs) paths.push_back(r.path);
-    std::ostringstream g;
-    g << "set title '" << title << "'\n"
-      << axes << "set key " << key << "\n"
-      << gd::paths_map(figs, slug, f, paths, grid, box);
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        const int lt = gd::path_linetype(i);
-        g << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
-          << lt << " lw 1.5 pt 7 ps 0.45 title '" << paths[i].label << "'";
-    }
-    g << ", \\\n     '" << slug << ".dat' index 0 every ::0::0 using 2:3 with points pt 6 ps 2.5 "
-      << "lw 2 lc rgb 'black' title 'start'\n";
-    figs.png(slug, g.str(), 950, 700);
+    gd::PathsLook look;
+    look.key = key, look.axes = axes, look.box = box;
+    look.styles = {"lw 1.5 pt 7 ps 0.45"};
+    look.start = gd::PathsLook::shared;
+    look.height = 700;
+    gd::plot_paths(figs, slug, f, paths, title, grid, look);
 }
 
 // Step sizes over the steps, log-log, one panel per coordinate, one legend below both; the

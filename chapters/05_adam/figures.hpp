@@ -115,10 +115,10 @@ inline void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs,
     const std::size_t n = runs[0].path.size() - 1;
     const std::size_t stride = std::max<std::size_t>(1, (n + frames - 1) / frames);
     gd::plot::Data lines({"x", "adam", "amsgrad"});
-    std::string when;
+    std::vector<std::string> when;
     for (std::size_t k = 0; k <= n; k += stride) {
         lines.block("update " + std::to_string(k));
-        when += std::to_string(k) + ' ';
+        when.push_back(std::to_string(k));
         for (double x : {-11.0, 10.0}) {
             const Line& p = runs[0].path[std::min(k, runs[0].path.size() - 1)];
             const Line& q = runs[2].path[std::min(k, runs[2].path.size() - 1)];
@@ -127,15 +127,15 @@ inline void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs,
     }
     figs.write("fit", lines);
     std::ostringstream gp;
-    gp << "updates = '" << when << "'\n"
-       << "set xrange [-11:10]\nset yrange [-50:15]\nset key top left\n"
+    gp << "set xrange [-11:10]\nset yrange [-50:15]\nset key top left\n"
        << "set xlabel 'x'\nset ylabel 'y'\n"
-       << "do for [i = 1:words(updates)] {\n"
-       << "  set title sprintf('Fitted lines after update %s (epoch %.1f): Adam keeps moving', "
-          "word(updates, i), word(updates, i) / 20.0)\n"
-       << "  plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \\\n"
-       << "       'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title 'Adam', \\\n"
-       << "       '' index i-1 using 1:3 with lines lt 3 lw 2 title 'AMSGrad'\n}\n";
+       << gd::plot::frame_loop(
+              when,
+              "  set title sprintf('Fitted lines after update %s (epoch %.1f): Adam keeps moving', "
+              "word(frames, i), word(frames, i) / 20.0)\n"
+              "  plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \\\n"
+              "       'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title 'Adam', \\\n"
+              "       '' index i-1 using 1:3 with lines lt 3 lw 2 title 'AMSGrad'\n");
     figs.gif("fit", gp.str(), 800, 500, 10);
 }
 

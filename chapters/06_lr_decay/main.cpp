@@ -279,10 +279,10 @@ void animate_clouds(gd::plot::Figures& figs, const std::vector<std::vector<Run>>
     const std::size_t epochs = runs[0][0].per_epoch.size() - 1;
     const std::size_t stride = std::max<std::size_t>(1, (epochs + frames - 1) / frames);
     gd::plot::Data data({"a_constant", "b_constant", "a_exponential", "b_exponential"});
-    std::string frame_epochs;
+    std::vector<std::string> frame_epochs;
     for (std::size_t e = 0; e <= epochs; e += stride) {
         data.block("epoch " + std::to_string(e));
-        frame_epochs += std::to_string(e) + ' ';
+        frame_epochs.push_back(std::to_string(e));
         for (std::size_t r = 0; r < runs[0].size(); ++r) {
             const Line& c = runs[0][r].per_epoch[std::min(e, runs[0][r].per_epoch.size() - 1)];
             const Line& x = runs[2][r].per_epoch[std::min(e, runs[2][r].per_epoch.size() - 1)];
@@ -294,19 +294,19 @@ void animate_clouds(gd::plot::Figures& figs, const std::vector<std::vector<Run>>
     const auto loss = [&](double a, double b) { return gd::mean_loss(a, b, pts); };
     const gd::Surface surf = gd::write_surface(figs, "clouds_surface", loss, box, 41);
     std::ostringstream gp;
-    gp << "epochs = '" << frame_epochs << "'\n"
-       << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key outside right top\n"
+    std::ostringstream frame;
+    frame << "  set title sprintf('All seeds after epoch %s: constant rate vs exponential decay', "
+             "word(frames, i))\n"
+          << "  " << gd::contour_map("clouds_surface", box, surf, 14, false) << ", \\\n"
+          << "    'clouds.dat' index i-1 using 1:2 with points pt 7 ps 1.4 lc rgb '#000000' "
+             "title '"
+          << runs[0][0].name << "', \\\n"
+          << "    '' index i-1 using 3:4 with points pt 9 ps 1.6 lt 1 title '" << runs[2][0].name
+          << "'\n";
+    gp << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key outside right top\n"
        << "set label 1 'θ*' at " << best.a << "," << best.b
        << " right point pt 6 ps 3 lw 2 lc rgb 'black' offset -1.3,0 front\n"
-       << "do for [i = 1:words(epochs)] {\n"
-       << "  set title sprintf('All seeds after epoch %s: constant rate vs exponential decay', "
-          "word(epochs, i))\n"
-       << "  " << gd::contour_map("clouds_surface", box, surf, 14, false) << ", \\\n"
-       << "    'clouds.dat' index i-1 using 1:2 with points pt 7 ps 1.4 lc rgb '#000000' "
-          "title '"
-       << runs[0][0].name << "', \\\n"
-       << "    '' index i-1 using 3:4 with points pt 9 ps 1.6 lt 1 title '" << runs[2][0].name
-       << "'\n}\n";
+       << gd::plot::frame_loop(frame_epochs, frame.str());
     figs.gif("clouds", gp.str(), 800, 500, 12);
 }
 

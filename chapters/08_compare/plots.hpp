@@ -170,10 +170,10 @@ class LineFigures {
         std::vector<std::string> cols{"x"};
         for (const LineRun& r : runs) cols.push_back(r.name);
         gd::plot::Data lines(cols);
-        std::string list;
+        std::vector<std::string> its;
         for (std::size_t k : at) {
             lines.block("iteration " + std::to_string(k));
-            list += std::to_string(k) + ' ';
+            its.push_back(std::to_string(k));
             for (double x : {-10.0, 10.0}) {
                 std::vector<double> row{x};
                 for (const LineRun& r : runs) {
@@ -184,19 +184,20 @@ class LineFigures {
             }
         }
         figs_.write("fit", lines);
-        std::ostringstream g;
-        g << "its = '" << list << "'\nset xrange [-10:10]\nset yrange [-50:15]\n"
-          << "set key top left\nset xlabel 'x'\nset ylabel 'y'\n"
-          << "do for [i = 1:words(its)] {\n"
-          << "  set title sprintf('Fitted lines after iteration %s of " << total
-          << " (true: y = 1.5x - 28)', word(its, i))\n"
-          << "  plot 'fit_points.dat' with points pt 7 ps 1.2 lc rgb '#333333' title 'data'";
+        std::ostringstream frame;
+        frame << "  set title sprintf('Fitted lines after iteration %s of " << total
+              << " (true: y = 1.5x - 28)', word(frames, i))\n"
+              << "  plot 'fit_points.dat' with points pt 7 ps 1.2 lc rgb '#333333' title 'data'";
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            g << ", \\\n       'fit.dat' index i-1 using 1:" << i + 2 << " with lines lt "
-              << line_type(i) << " lw 2 title '" << runs[i].name << "'";
+            frame << ", \\\n       'fit.dat' index i-1 using 1:" << i + 2 << " with lines lt "
+                  << line_type(i) << " lw 2 title '" << runs[i].name << "'";
         }
-        g << "\n}\n";
-        figs_.gif("fit", g.str(), 800, 500, 15);
+        frame << "\n";
+        figs_.gif("fit",
+                  "set xrange [-10:10]\nset yrange [-50:15]\nset key top left\n"
+                  "set xlabel 'x'\nset ylabel 'y'\n" +
+                      gd::plot::frame_loop(its, frame.str()),
+                  800, 500, 15);
     }
 
     gd::plot::Figures& figs_;
@@ -218,9 +219,9 @@ inline gd::Trajectory thinned(const gd::Trajectory& p, std::size_t max_points) {
     return t;
 }
 
-// The race on one surface: the final paths as a PNG, their growth as a GIF. Like
-// gd::plot_paths and gd::animate_paths (trajectory.hpp), but with the legend where the
-// surface leaves room (`key`) and the paths thinned to at most 400 points.
+// The race on one surface: the final paths as a PNG (gd::plot_paths), their growth as a GIF,
+// drawn as gd::animate_paths does but with the legend where the surface leaves room (`key`) and
+// the title counting the steps of the full run: the paths are thinned to at most 400 points.
 inline void plot_race(gd::plot::Figures& figs, const Race& race,
                       const std::vector<gd::Trajectory>& full, const std::string& key,
                       const std::string& what, bool quick) {
@@ -231,21 +232,15 @@ inline void plot_race(gd::plot::Figures& figs, const Race& race,
     // The saddle's paths run off towards −∞: show the frame around the saddle point, not them.
     const gd::Box box = race.surface == "saddle" ? f->frame() : gd::view_box(*f, paths);
     const std::string slug = "race_" + race.surface, title = "The race on " + race.surface;
-    auto head = [&](const std::string& name, bool shaded, int grid) {
-        std::ostringstream g;
-        g << "set xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
-          << "set label 1 'start' at " << race.start.x << "," << race.start.y
-          << " point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front\n"
-          << gd::paths_map(figs, name, *f, paths, grid, box, shaded);
-        return g.str();
-    };
-    std::ostringstream png;
-    png << "set title '" << title << ": " << what << "'\n" << head(slug, true, quick ? 41 : 81);
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        png << ", \\\n     '" << slug << ".dat' index " << i << " using 2:3 with linespoints lt "
-            << gd::path_linetype(i) << " lw 1.5 pt 7 ps 0.3 title '" << paths[i].label << "'";
-    }
-    figs.png(slug, png.str() + "\n", 1000, 780);
+    std::ostringstream start;
+    start << "set label 1 'start' at " << race.start.x << "," << race.start.y
+          << " point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front\n";
+    gd::PathsLook look;
+    look.key = key, look.box = box, look.before = start.str();
+    look.styles = {"lw 1.5 pt 7 ps 0.3"};
+    look.start = gd::PathsLook::none;
+    look.width = 1000, look.height = 780;
+    gd::plot_paths(figs, slug, *f, paths, title + ": " + what, quick ? 41 : 81, look);
 
     // The GIF: 60 frames, each the paths up to step n, with a dot at each racer's head.
     const std::string anim = slug + "_anim";
@@ -254,8 +249,8 @@ inline void plot_race(gd::plot::Figures& figs, const Race& race,
     for (const auto& p : paths) longest = std::max(longest, p.size());
     const std::size_t stride = std::max<std::size_t>(1, (longest + frames - 1) / frames);
     std::ostringstream g;
-    g << "set title '" << title << "'\n"
-      << head(anim, false, quick ? 31 : 61) << "\n"
+    g << "set title '" << title << "'\nset xlabel 'x'\nset ylabel 'y'\nset key " << key << "\n"
+      << start.str() << gd::paths_map(figs, anim, *f, paths, quick ? 31 : 61, box, false) << "\n"
       << "do for [n = " << stride << ":" << longest + stride - 1 << ":" << stride << "] {\n"
       << "  last = n - 1\n";
     for (std::size_t i = 0; i < paths.size(); ++i) {

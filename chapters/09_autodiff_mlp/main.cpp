@@ -196,10 +196,12 @@ void plot_relu_units(gd::plot::Figures& figs, const Fit& f) {
 // The three fits over the epochs, one frame per snapshot.
 void animate_fits(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
     gd::plot::Data data({"x", "fit"}, 5);
-    std::string epochs;
+    std::string epochs;  // every frame's epoch so far: the blocks' titles
+    std::vector<std::string> frame_epochs;
     const std::size_t frames = fits.front().frame_epochs.size();
     for (std::size_t k = 0; k < frames; ++k) {
-        epochs += std::to_string(fits.front().frame_epochs[k]) + ' ';
+        frame_epochs.push_back(std::to_string(fits.front().frame_epochs[k]));
+        epochs += frame_epochs.back() + ' ';
         for (const Fit& f : fits) {
             const auto& p = f.frames[std::min(k, f.frames.size() - 1)];  // frozen if diverged
             data.block(std::string(name(f.act)) + " epoch " + epochs);
@@ -208,19 +210,19 @@ void animate_fits(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
     }
     figs.write("training", data);
     std::ostringstream gp;
-    gp << "epochs = '" << epochs << "'\n"
-       << "set xrange [-5.3:5.3]\nset yrange [-1.6:2.3]\nset key top center horizontal\n"
-       << "set xlabel 'x'\nset ylabel 'y'\n"
-       << "do for [i = 1:words(epochs)] {\n"
-       << "  set title sprintf('Fitting sin(x), epoch %s', word(epochs, i))\n"
-       << "  plot 'points.dat' using 1:2 with points pt 7 ps 0.7 lc rgb '#555555' title "
-          "'sin(x)'";
+    std::ostringstream frame;
+    frame << "  set title sprintf('Fitting sin(x), epoch %s', word(frames, i))\n"
+          << "  plot 'points.dat' using 1:2 with points pt 7 ps 0.7 lc rgb '#555555' title "
+             "'sin(x)'";
     for (std::size_t a = 0; a < fits.size(); ++a) {
-        gp << ", \\\n       'training.dat' index (i-1)*" << fits.size() << "+" << a
-           << " using 1:2 with lines lt " << colour(fits[a].act) << " lw 2 title '"
-           << name(fits[a].act) << "'";
+        frame << ", \\\n       'training.dat' index (i-1)*" << fits.size() << "+" << a
+              << " using 1:2 with lines lt " << colour(fits[a].act) << " lw 2 title '"
+              << name(fits[a].act) << "'";
     }
-    gp << "\n}\n";
+    frame << "\n";
+    gp << "set xrange [-5.3:5.3]\nset yrange [-1.6:2.3]\nset key top center horizontal\n"
+       << "set xlabel 'x'\nset ylabel 'y'\n"
+       << gd::plot::frame_loop(frame_epochs, frame.str());
     figs.gif("training", gp.str(), 800, 500, 10);
 }
 

@@ -14,14 +14,14 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-epochs = '0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30 32 34 36 38 40 42 44 46 48 50 52 54 56 58 60 62 64 66 68 70 72 74 76 78 80 82 84 86 88 90 92 94 96 98 100 102 104 106 108 110 112 114 116 118 120 122 124 126 128 130 132 134 136 138 140 142 144 146 148 150 '
 set xrange [-11:10]
 set yrange [-50:20]
 set key top left
 set xlabel 'x'
 set ylabel 'y'
-do for [i = 1:words(epochs)] {
-  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(epochs, i))
+frames = '0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30 32 34 36 38 40 42 44 46 48 50 52 54 56 58 60 62 64 66 68 70 72 74 76 78 80 82 84 86 88 90 92 94 96 98 100 102 104 106 108 110 112 114 116 118 120 122 124 126 128 130 132 134 136 138 140 142 144 146 148 150 '
+do for [i = 1:words(frames)] {
+  set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(frames, i))
   plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \
        'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title 'per-sample', \
        '' index i-1 using 1:3 with lines lt 3 lw 2 title 'mini-batch', \

@@ -18,7 +18,7 @@ set title 'Ravine, same η: momentum 0.5 runs along x twice as fast, 0.9 oversho
 set xlabel 'x'
 set ylabel 'y'
 set key bottom right
-set label 1 'start' at -5,-2 offset 1,-0.6 front
+set label 1 'start' at -5,-2 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1,-0.6 front
 set label 10 '' at 0,0 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
 floor = -0.0216
 set xrange [-6:6]
@@ -37,5 +37,4 @@ plot 'ravine_paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'ravine_paths.dat' index 2 using 2:3 with linespoints lt 7 lw 1 pt 7 ps 0.3 dt 1 title 'momentum 0.9', \
      'ravine_paths.dat' index 0 using 2:3 with linespoints lt 2 lw 2.5 pt 7 ps 0.6 title 'plain GD', \
-     'ravine_paths.dat' index 1 using 2:3 with linespoints lt 3 lw 2.5 pt 7 ps 0.6 title 'momentum 0.5', \
-     'ravine_paths.dat' index 0 every ::0::0 using 2:3 with points lc rgb 'black' pt 6 ps 2.5 lw 2 notitle
+     'ravine_paths.dat' index 1 using 2:3 with linespoints lt 3 lw 2.5 pt 7 ps 0.6 title 'momentum 0.5'

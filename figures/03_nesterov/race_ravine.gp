@@ -36,6 +36,6 @@ plot 'race_ravine_surface.dat' using 1:2:(log10($3 - floor)) with image notitle,
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'race_ravine.dat' index 0 using 2:3 with linespoints lt 2 pt 7 ps 0.35 title 'momentum (η = 0.3, μ = 0.9)', \
      'race_ravine.dat' index 1 using 2:3 with linespoints lt 3 pt 7 ps 0.35 title 'Nesterov (η = 0.3, μ = 0.9)', \
-     'race_ravine.dat' index 0 every ::0::0 using 2:3 with points lt 7 pt 6 ps 2.5 lw 2 title 'start', \
+     'race_ravine.dat' index 0 every ::0::0 using 2:3 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'start', \
      'race_ravine.dat' index 0 every ::10::10 using 2:3 with points lt 2 pt 6 ps 3 lw 3 title 'momentum at step 10', \
      'race_ravine.dat' index 1 every ::10::10 using 2:3 with points lt 3 pt 6 ps 3 lw 3 title 'Nesterov at step 10'

@@ -14,13 +14,13 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-epochs = '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 '
 set xlabel 'a (slope)'
 set ylabel 'b (intercept)'
 set key outside right top
 set label 1 'θ*' at 1.51163,-27.9339 right point pt 6 ps 3 lw 2 lc rgb 'black' offset -1.3,0 front
-do for [i = 1:words(epochs)] {
-  set title sprintf('All seeds after epoch %s: constant rate vs exponential decay', word(epochs, i))
+frames = '0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 '
+do for [i = 1:words(frames)] {
+  set title sprintf('All seeds after epoch %s: constant rate vs exponential decay', word(frames, i))
   floor = 4.29106051728
 set xrange [1.25590725736:1.94009045972]
 set yrange [-27.9762461177:-27.8842324103]

@@ -14,14 +14,14 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-its = '0 1 3 6 10 16 23 32 42 53 65 79 94 110 128 146 167 188 211 235 260 287 315 344 375 407 440 475 510 548 586 626 667 709 753 798 844 891 940 990 1042 1094 1148 1204 1260 1318 1378 1438 1500 '
 set xrange [-10:10]
 set yrange [-50:15]
 set key top left
 set xlabel 'x'
 set ylabel 'y'
-do for [i = 1:words(its)] {
-  set title sprintf('Fitted lines after iteration %s of 1500 (true: y = 1.5x - 28)', word(its, i))
+frames = '0 1 3 6 10 16 23 32 42 53 65 79 94 110 128 146 167 188 211 235 260 287 315 344 375 407 440 475 510 548 586 626 667 709 753 798 844 891 940 990 1042 1094 1148 1204 1260 1318 1378 1438 1500 '
+do for [i = 1:words(frames)] {
+  set title sprintf('Fitted lines after iteration %s of 1500 (true: y = 1.5x - 28)', word(frames, i))
   plot 'fit_points.dat' with points pt 7 ps 1.2 lc rgb '#333333' title 'data', \
        'fit.dat' index i-1 using 1:2 with lines lt 2 lw 2 title 'SGD', \
        'fit.dat' index i-1 using 1:3 with lines lt 3 lw 2 title 'Momentum', \

@@ -14,14 +14,14 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-epochs = '0 1 3 5 7 10 14 18 23 29 35 41 49 56 65 74 83 93 104 115 127 139 152 165 180 194 209 225 242 259 276 294 313 332 352 372 393 415 437 460 483 507 531 556 582 608 635 662 690 718 747 777 807 838 869 901 933 966 1000 '
 set xrange [-5.3:5.3]
 set yrange [-1.6:2.3]
 set key top center horizontal
 set xlabel 'x'
 set ylabel 'y'
-do for [i = 1:words(epochs)] {
-  set title sprintf('Fitting sin(x), epoch %s', word(epochs, i))
+frames = '0 1 3 5 7 10 14 18 23 29 35 41 49 56 65 74 83 93 104 115 127 139 152 165 180 194 209 225 242 259 276 294 313 332 352 372 393 415 437 460 483 507 531 556 582 608 635 662 690 718 747 777 807 838 869 901 933 966 1000 '
+do for [i = 1:words(frames)] {
+  set title sprintf('Fitting sin(x), epoch %s', word(frames, i))
   plot 'points.dat' using 1:2 with points pt 7 ps 0.7 lc rgb '#555555' title 'sin(x)', \
        'training.dat' index (i-1)*3+0 using 1:2 with lines lt 2 lw 2 title 'relu', \
        'training.dat' index (i-1)*3+1 using 1:2 with lines lt 1 lw 2 title 'tanh', \
