@@ -141,7 +141,8 @@ class Tape {
     Var mse(Var pred, Var target, bool per_batch = false) {
         const Tensor diff = value(pred) - value(target);
         const std::size_t batch = per_batch ? diff.shape()[0] : 1;
-        const T n = static_cast<T>(diff.size() / batch);
+        const std::size_t per_member = diff.size() / batch;  // exact: batch divides the size
+        const T n = static_cast<T>(per_member);
         Tensor loss;
         if (per_batch) {
             std::vector<std::size_t> axes;  // every axis but the batch axis

@@ -31,8 +31,8 @@
 #include "tape.hpp"
 
 // Function multiversioning (see Fused::all_bees) needs an x86-64 target and the dynamic loader's
-// ifunc (glibc); elsewhere the one portable version is compiled.
-#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__)
+// ifunc (glibc), and GCC: clang does not clone templates; elsewhere one portable version.
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__)
 #define CH10_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define CH10_VECTOR_CLONES

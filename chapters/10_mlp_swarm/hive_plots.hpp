@@ -256,7 +256,8 @@ inline void plot_settled(gd::plot::Figures& figs, const std::string& tag, const 
     gp << "set title 'Epoch from which the loss stays below " << threshold << " "
        << hive_caption(tag) << "' noenhanced\n"
        << "set xtics (" << xtics.str() << ") rotate by 20 right\n"
-       << "set xrange [-0.6:" << double(C) - 0.4 << "]\nset yrange [0:" << r.epochs * 1.08 << "]\n"
+       << "set xrange [-0.6:" << double(C) - 0.4 << "]\nset yrange [0:" << double(r.epochs) * 1.08
+       << "]\n"
        << "set ylabel 'epoch (top line: not within " << r.epochs << ")'\nset key top right\n"
        << "set arrow from -0.6," << r.epochs << " to " << double(C) - 0.4 << "," << r.epochs
        << " nohead dt 3 lc rgb '#888888'\n"

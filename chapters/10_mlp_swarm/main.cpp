@@ -40,6 +40,8 @@ Axis parse_axis(const std::string& flag, const std::string& text) {
         char* end = nullptr;
         const double v = std::strtod(item.c_str(), &end);
         if (item.empty() || *end != '\0' || !std::isfinite(v))
+            // Built once: the loop ends here.
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation)
             throw gd::UsageError(flag + ": '" + item + "' is not a finite number");
         a.values.push_back(v);
     }
