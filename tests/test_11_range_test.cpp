@@ -153,6 +153,8 @@ BOOST_AUTO_TEST_CASE(a_rate_far_too_large_stops_the_sweep_early) {
     BOOST_TEST(std::isnan(sw.r.valley));  // too short for a suggestion, and says so
     BOOST_TEST(sw.restored);
     for (double l : sw.r.losses) BOOST_TEST(std::isfinite(l));  // the blow-up is not recorded
+    // A result, not an error: that optimizer just gets no follow-up training.
+    BOOST_TEST(ch11::follow_up({sw}, set, set, s).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_follow_up_runs_at_the_suggested_rates) {

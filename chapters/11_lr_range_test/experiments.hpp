@@ -142,20 +142,19 @@ inline Run train_epochs(const std::string& name, const std::string& schedule, do
 
 // For each optimizer: its `rule` rate held constant, and one-cycle peaking at its `peak_rule`
 // rate; the two runs of an optimizer train at once. Order: sgd constant, sgd one-cycle, adam...
+// A sweep that stopped too early to suggest anything (a diverging start, say) is a result, not
+// an error: that optimizer simply gets no follow-up.
 inline std::vector<Run> follow_up(const std::vector<Sweep>& sweeps, const gd::ImageSet& train,
                                   const gd::ImageSet& test, const Settings& s) {
-    std::vector<Run> runs(2 * sweeps.size());
-    for (std::size_t k = 0; k < sweeps.size(); ++k) {
-        const double flat = suggestion(sweeps[k].r, s.rule);
-        const double peak = suggestion(sweeps[k].r, s.peak_rule);
-        if (std::isnan(flat) || std::isnan(peak)) {
-            throw gd::UsageError("the " + sweeps[k].optimizer +
-                                 " sweep was too short for a suggestion (raise --num-steps)");
-        }
-        const std::string& name = sweeps[k].optimizer;
-        both_at_once(
-            [&] { runs[2 * k] = train_epochs(name, "constant", flat, train, test, s); },
-            [&] { runs[2 * k + 1] = train_epochs(name, "onecycle", peak, train, test, s); });
+    std::vector<Run> runs;
+    for (const Sweep& sw : sweeps) {
+        const double flat = suggestion(sw.r, s.rule), peak = suggestion(sw.r, s.peak_rule);
+        if (std::isnan(flat) || std::isnan(peak)) continue;
+        Run a, b;
+        both_at_once([&] { a = train_epochs(sw.optimizer, "constant", flat, train, test, s); },
+                     [&] { b = train_epochs(sw.optimizer, "onecycle", peak, train, test, s); });
+        runs.push_back(std::move(a));
+        runs.push_back(std::move(b));
     }
     return runs;
 }

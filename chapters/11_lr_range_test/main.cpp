@@ -56,10 +56,21 @@ std::string column_of(const std::string& rule) {
     return rule == "steepest" ? "steepest" : rule == "min10" ? "min/10" : "valley";
 }
 
-void print_runs(const std::vector<Run>& runs, const Settings& s) {
+void print_runs(const std::vector<Run>& runs, const std::vector<Sweep>& sweeps, const Settings& s) {
+    for (const Sweep& sw : sweeps) {
+        if (std::isnan(ch11::suggestion(sw.r, s.rule)) ||
+            std::isnan(ch11::suggestion(sw.r, s.peak_rule))) {
+            std::printf(
+                "\nno follow-up for %s: its sweep stopped after %zu batches, too early "
+                "to suggest a rate\n",
+                pretty(sw.optimizer), sw.r.lrs.size());
+        }
+    }
+    if (runs.empty()) return;
     std::printf(
-        "\ntraining %d epochs: the %s rate held constant, one-cycle peaking at the %s rate\n",
-        s.epochs, column_of(s.rule).c_str(), column_of(s.peak_rule).c_str());
+        "\ntraining %d epoch%s: the %s rate held constant, one-cycle peaking at the %s rate\n",
+        s.epochs, s.epochs == 1 ? "" : "s", column_of(s.rule).c_str(),
+        column_of(s.peak_rule).c_str());
     std::printf("%-20s %-9s %10s %6s %11s %10s %10s\n", "optimizer", "schedule", "rate", "epoch",
                 "train_loss", "test_loss", "test_acc");
     for (const Run& r : runs) {
@@ -74,25 +85,38 @@ void print_runs(const std::vector<Run>& runs, const Settings& s) {
 // ---- Figures -----------------------------------------------------------------------------------
 
 // Loss against rate for both sweeps (raw, and fastai's smoothed curve through it), each rule's
-// suggestion marked on the smoothed curve; and keras-lr-finder's smoothed loss change.
+// suggestion marked on the smoothed curve; and keras-lr-finder's smoothed loss change. A sweep
+// that stopped too early to draw (or to suggest) is left out of the plots, not drawn empty.
 void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
                       const Settings& s) {
     gd::plot::Data curves({"lr", "loss", "smoothed", "change_per_batch"});
     gd::plot::Data marks({"lr", "smoothed", "change_per_batch", "rule"});
     const char* const rules[] = {"steepest", "min10", "valley"};
+    std::vector<const Sweep*> shown;               // block i of both files is shown[i]'s
+    std::vector<std::vector<bool>> marked;         // marked[i][k]: rule k suggested a rate
+    std::vector<bool> has_change;                  // some Δ is defined in the window
+    double lowest_change = 0, highest_change = 0;  // the change plot's range, with room
     for (const Sweep& sw : sweeps) {
         const gd::RangeTest& r = sw.r;
-        curves.block(sw.optimizer);
         // As keras-lr-finder draws it: the first 10 batches (the rate is still too small to
         // matter and the smoothing has no history) and the last 5 (the blow-up) are left out.
         const std::size_t lo = std::size_t(s.test.skip_begin);
         const std::size_t hi = r.lrs.size() > std::size_t(s.test.skip_end) + lo
                                    ? r.lrs.size() - std::size_t(s.test.skip_end)
                                    : lo;
+        if (hi == lo) continue;
+        shown.push_back(&sw);
+        has_change.push_back(false);
+        curves.block(sw.optimizer);
         for (std::size_t i = lo; i < hi; ++i) {
             curves.row({r.lrs[i], r.losses[i], r.ema[i], r.slope[i]});
+            if (std::isnan(r.slope[i])) continue;
+            has_change.back() = true;
+            lowest_change = std::min(lowest_change, r.slope[i]);
+            highest_change = std::max(highest_change, r.slope[i]);
         }
         marks.block(sw.optimizer);
+        marked.emplace_back(3, false);
         for (int k = 0; k < 3; ++k) {
             const double lr = ch11::suggestion(r, rules[k]);
             if (std::isnan(lr)) continue;
@@ -104,10 +128,35 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
                     at = i;
             }
             marks.row({lr, r.ema[at], r.slope[at], double(k)});
+            marked.back()[std::size_t(k)] = !(k == 0 && std::isnan(r.slope[at]));
         }
+    }
+    if (shown.empty()) {
+        std::clog << "no sweep lasted past its first " << s.test.skip_begin + s.test.skip_end
+                  << " batches: nothing to plot\n";
+        return;
     }
     figs.write("range_test", curves);
     figs.write("range_test_marks", marks);
+
+    // The points of rule k on every shown sweep, y from column `col` of the marks; the first
+    // set carries the legend entry.
+    const char* const shapes[] = {"11", "7", "13"};
+    const char* const names[] = {"steepest descent", "lowest loss / 10", "valley"};
+    auto mark_points = [&](int k, int col) {
+        std::string text;
+        bool titled = false;
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            if (!marked[i][std::size_t(k)] || (col == 3 && !has_change[i])) continue;
+            text += ", 'range_test_marks.dat' index " + std::to_string(i) +
+                    " using 1:($4 == " + std::to_string(k) + " ? $" + std::to_string(col) +
+                    " : NaN) with points pt " + shapes[k] + " ps 2.2 lc rgb 'black' " +
+                    (titled ? std::string("notitle") : "title '" + std::string(names[k]) + "'");
+            titled = true;
+        }
+        return text;
+    };
+    auto colour = [](const Sweep* sw) { return sw->optimizer == "sgd" ? 1 : 2; };
 
     std::ostringstream gp;
     gp << "set title 'Range test on Fashion-MNIST: the loss falls fastest a decade or more below "
@@ -116,54 +165,33 @@ void plot_range_tests(gd::plot::Figures& figs, const std::vector<Sweep>& sweeps,
           "set ylabel 'training loss (cross-entropy, per batch)'\nset yrange [0:3.6]\n"
           "set grid\nset key top right box opaque font ',11'\n"
           "plot ";
-    for (std::size_t k = 0; k < sweeps.size(); ++k) {
-        const int lt = k == 0 ? 1 : 2;
-        gp << "'range_test.dat' index " << k << " using 1:2 with lines lt " << lt
-           << " lw 0.9 title '" << pretty(sweeps[k].optimizer) << ", raw', "
-           << "'' index " << k << " using 1:3 with lines lt " << lt << " lw 3 title '"
-           << pretty(sweeps[k].optimizer) << ", smoothed (β = " << s.test.beta << ")', ";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        gp << (i ? ", " : "") << "'range_test.dat' index " << i << " using 1:2 with lines lt "
+           << colour(shown[i]) << " lw 0.9 title '" << pretty(shown[i]->optimizer) << ", raw', "
+           << "'' index " << i << " using 1:3 with lines lt " << colour(shown[i]) << " lw 3 title '"
+           << pretty(shown[i]->optimizer) << ", smoothed (β = " << s.test.beta << ")'";
     }
-    const char* const shapes[] = {"11", "7", "13"};
-    const char* const names[] = {"steepest descent", "lowest loss / 10", "valley"};
-    for (int k = 0; k < 3; ++k) {
-        gp << "'range_test_marks.dat' index 0 using 1:($4 == " << k
-           << " ? $2 : NaN) with points pt " << shapes[k] << " ps 2.2 lc rgb 'black' title '"
-           << names[k] << "', '' index 1 using 1:($4 == " << k << " ? $2 : NaN) with points pt "
-           << shapes[k] << " ps 2.2 lc rgb 'black' notitle" << (k < 2 ? ", " : "\n");
-    }
-    figs.png("range_test", gp.str(), 1000, 620);
+    for (int k = 0; k < 3; ++k) gp << mark_points(k, 2);
+    figs.png("range_test", gp.str() + "\n", 1000, 620);
 
-    // Room below the steepest mark and above the blow-up's rise, over the points drawn.
-    double lowest_change = 0, highest_change = 0;
-    for (const Sweep& sw : sweeps) {
-        const std::size_t n = sw.r.slope.size(), lo = std::size_t(s.test.skip_begin);
-        for (std::size_t i = lo; i + std::size_t(s.test.skip_end) < n; ++i) {
-            const double d = sw.r.slope[i];
-            if (std::isnan(d)) continue;
-            lowest_change = std::min(lowest_change, d);
-            highest_change = std::max(highest_change, d);
-        }
-    }
     std::ostringstream sl;
-    sl << "set title \"Change of the loss per batch (mean of the last " << s.test.smooth
-       << "): most negative where the rate teaches fastest\"\n"
-          "set logscale x\nset format x '10^{%L}'\nset xlabel 'learning rate η (log scale)'\n"
-          "set ylabel '(ℓ_i − ℓ_{i−k}) / k,  k = "
-       << s.test.smooth
-       << "'\n"
-          "set grid\nset key top left box opaque\nset xzeroaxis lt -1\n"
-          "set yrange ["
-       << 1.2 * lowest_change << ":" << 1.2 * highest_change
-       << "]\n"
-          "plot ";
-    for (std::size_t k = 0; k < sweeps.size(); ++k) {
-        sl << "'range_test.dat' index " << k << " using 1:4 with lines lt " << (k == 0 ? 1 : 2)
-           << " lw 2.5 title '" << pretty(sweeps[k].optimizer) << "', ";
+    bool any = false;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (!has_change[i]) continue;
+        sl << (any ? ", " : "") << "'range_test.dat' index " << i << " using 1:4 with lines lt "
+           << colour(shown[i]) << " lw 2.5 title '" << pretty(shown[i]->optimizer) << "'";
+        any = true;
     }
-    sl << "'range_test_marks.dat' index 0 using 1:($4 == 0 ? $3 : NaN) with points pt 11 ps 2.2 "
-          "lc rgb 'black' title 'steepest descent', '' index 1 using 1:($4 == 0 ? $3 : NaN) with "
-          "points pt 11 ps 2.2 lc rgb 'black' notitle\n";
-    figs.png("range_test_change", sl.str(), 1000, 620);
+    if (!any) return;  // every sweep shorter than the window of the change
+    std::ostringstream head;
+    head << "set title \"Change of the loss per batch (mean of the last " << s.test.smooth
+         << "): most negative where the rate teaches fastest\"\n"
+            "set logscale x\nset format x '10^{%L}'\nset xlabel 'learning rate η (log scale)'\n"
+            "set ylabel '(ℓ_i − ℓ_{i−k}) / k,  k = "
+         << s.test.smooth << "'\nset grid\nset key top left box opaque\nset xzeroaxis lt -1\n"
+         << "set yrange [" << 1.2 * lowest_change << ":"
+         << std::max(1.2 * highest_change, 1e-3 - 1.2 * lowest_change) << "]\nplot ";
+    figs.png("range_test_change", head.str() + sl.str() + mark_points(0, 3) + "\n", 1000, 620);
 }
 
 // The follow-up: each run's rate per batch, and its test loss and accuracy per epoch.
@@ -195,9 +223,9 @@ void plot_runs(gd::plot::Figures& figs, const std::vector<Run>& runs, const Sett
         return p.str() + "\n";
     };
     std::ostringstream gp;
-    gp << "set multiplot layout 1,3 title '" << s.epochs
-       << " epochs at the rates the test suggested: one-cycle peaking at the "
-       << column_of(s.peak_rule) << " rate (solid), the " << column_of(s.rule)
+    gp << "set multiplot layout 1,3 title '" << s.epochs << (s.epochs == 1 ? " epoch" : " epochs")
+       << " at the rates the test suggested: one-cycle peaking at the " << column_of(s.peak_rule)
+       << " rate (solid), the " << column_of(s.rule)
        << " rate held constant (dashed)'\n"
           "set grid\nset key bottom right box opaque font ',10'\n"
           "set title 'learning rate per batch'\nset logscale y\nset format y '10^{%L}'\n"
@@ -205,7 +233,10 @@ void plot_runs(gd::plot::Figures& figs, const std::vector<Run>& runs, const Sett
        << lines("follow_up_rates.dat", "1:2", false)
        << "unset logscale y\nset format y '%g'\nset key top right\n"
           "set title 'test loss after each epoch'\nset xlabel 'epoch'\nset xtics 1\n"
-          "set ylabel 'cross-entropy on the 10 000 test images'\n"
+          "set xrange [0.8:"
+       << s.epochs + 0.2
+       << "]\n"
+          "set ylabel 'cross-entropy on the test images'\n"
        << lines("follow_up_scores.dat", "1:2", true)
        << "set title 'test accuracy after each epoch'\nset ylabel 'accuracy (%)'\n"
           "set key bottom right\n"
@@ -267,12 +298,12 @@ int main(int argc, char** argv) {
         std::vector<Run> runs;
         if (s.epochs > 0) {
             runs = ch11::follow_up(sweeps, train, test, s);
-            print_runs(runs, s);
+            print_runs(runs, sweeps, s);
         }
 
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         plot_range_tests(figs, sweeps, s);
-        if (s.epochs > 0) plot_runs(figs, runs, s);
+        if (!runs.empty()) plot_runs(figs, runs, s);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
     });
