@@ -217,14 +217,6 @@ std::vector<std::string> base_for(const Exe& exe, const fs::path& dir, const std
     return args;
 }
 
-// Bugs the sweep found in chapters being written by others, reported to their authors, and
-// skipped here (with a message) until fixed; the entry must go with the fix.
-// 11_lr_range_test --end-lr 1e23: the flag is accepted, the data read and the sweep run, and
-// only then refused ("the sgd sweep was too short for a suggestion") after a progress line, so
-// stderr holds two lines and the refusal comes after the work instead of before it.
-const std::set<std::pair<std::string, std::string>> kKnownIssues = {
-    {"11_lr_range_test", "--end-lr 99999999999999999999999"}};
-
 // Values every numeric option must refuse, and values it may accept (then it must run).
 // (-inf, 1e999 and the like are test_cli's: here every value costs a run of every option.)
 const std::vector<std::string> kNotNumbers = {"abc", "", "nan", "inf"};
@@ -248,11 +240,6 @@ void plan_option_sweep(Plan& plan, const Exe& exe) {
         std::vector<std::string> values = kNotNumbers;
         values.insert(values.end(), kOdd.begin(), kOdd.end());
         for (const auto& v : values) {
-            if (kKnownIssues.count({exe.name, opt.name + " " + v})) {
-                BOOST_TEST_MESSAGE("skipped, a known issue: " << exe.name << " " << opt.name << " "
-                                                              << v);
-                continue;
-            }
             const fs::path d = plan.folder(exe.name);
             Expect e = Expect::rejected_or_runs;
             // An empty value is never meaningful; a numeric option takes only finite numbers
@@ -407,7 +394,12 @@ void check(const Case& c, std::map<std::string, std::vector<std::string>>& accep
         if (c.expect == Expect::runs ||
             (c.expect == Expect::rejected_or_runs && o.exit_code == 0)) {
             BOOST_TEST(o.exit_code == 0);
-            BOOST_TEST(!files_in(c.dir).empty(), "a normal run that wrote nothing");
+            // The baseline must write its files; an odd accepted value may leave nothing to
+            // write (11 --end-lr 1e23: "no sweep lasted past its first 15 batches"), which
+            // the program then says on its own.
+            if (c.expect == Expect::runs) {
+                BOOST_TEST(!files_in(c.dir).empty(), "a normal run that wrote nothing");
+            }
             if (c.expect == Expect::rejected_or_runs) {
                 accepted[c.exe].push_back(c.args[c.args.size() - 2] + " " +
                                           testing::quote(c.args.back()));
