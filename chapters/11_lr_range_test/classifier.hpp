@@ -56,15 +56,6 @@ inline void gather(const gd::ImageSet& s, const std::vector<std::size_t>& order,
     }
 }
 
-// The first n rows of a set (the quick mode's smaller problem).
-inline gd::ImageSet head(gd::ImageSet s, std::size_t n) {
-    if (n >= s.rows) return s;
-    s.rows = n;
-    s.images.resize(n * s.pixels);
-    s.labels.resize(n);
-    return s;
-}
-
 // Epochs of batches: a fresh permutation of the rows at the start of each epoch, drawn from the
 // loader's own generator; the last incomplete batch of an epoch is dropped (Fashion-MNIST's
 // 60 000 images make 240 batches of 250 exactly).
