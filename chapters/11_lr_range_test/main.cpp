@@ -227,9 +227,9 @@ void plot_runs(gd::plot::Figures& figs, const std::vector<Run>& runs, const Sett
        << " at the rates the test suggested: one-cycle peaking at the " << column_of(s.peak_rule)
        << " rate (solid), the " << column_of(s.rule)
        << " rate held constant (dashed)'\n"
-          "set grid\nset key bottom right box opaque font ',10'\n"
+          "set grid\nset key bottom right box opaque font ',10' samplen 5\n"
           "set title 'learning rate per batch'\nset logscale y\nset format y '10^{%L}'\n"
-          "set xlabel 'batch'\nset ylabel 'η (log scale)'\nset key top right\n"
+          "set xlabel 'batch'\nset ylabel 'η (log scale)'\nset key bottom left\n"
        << lines("follow_up_rates.dat", "1:2", false)
        << "unset logscale y\nset format y '%g'\nset key top right\n"
           "set title 'test loss after each epoch'\nset xlabel 'epoch'\nset xtics 1\n"

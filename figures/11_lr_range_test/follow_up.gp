@@ -16,13 +16,13 @@ set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
 set multiplot layout 1,3 title '5 epochs at the rates the test suggested: one-cycle peaking at the min/10 rate (solid), the valley rate held constant (dashed)'
 set grid
-set key bottom right box opaque font ',10'
+set key bottom right box opaque font ',10' samplen 5
 set title 'learning rate per batch'
 set logscale y
 set format y '10^{%L}'
 set xlabel 'batch'
 set ylabel 'η (log scale)'
-set key top right
+set key bottom left
 plot 'follow_up_rates.dat' index 0 using 1:2 with lines lt 1 lw 2.2 dt 2 title 'SGD (momentum 0.9), constant', 'follow_up_rates.dat' index 1 using 1:2 with lines lt 1 lw 2.2 dt 1 title 'SGD (momentum 0.9), one-cycle', 'follow_up_rates.dat' index 2 using 1:2 with lines lt 2 lw 2.2 dt 2 title 'Adam, constant', 'follow_up_rates.dat' index 3 using 1:2 with lines lt 2 lw 2.2 dt 1 title 'Adam, one-cycle'
 unset logscale y
 set format y '%g'
@@ -30,7 +30,8 @@ set key top right
 set title 'test loss after each epoch'
 set xlabel 'epoch'
 set xtics 1
-set ylabel 'cross-entropy on the 10 000 test images'
+set xrange [0.8:5.2]
+set ylabel 'cross-entropy on the test images'
 plot 'follow_up_scores.dat' index 0 using 1:2 with linespoints pt 7 ps 1.1 lt 1 lw 2.2 dt 2 title 'SGD (momentum 0.9), constant', 'follow_up_scores.dat' index 1 using 1:2 with linespoints pt 7 ps 1.1 lt 1 lw 2.2 dt 1 title 'SGD (momentum 0.9), one-cycle', 'follow_up_scores.dat' index 2 using 1:2 with linespoints pt 7 ps 1.1 lt 2 lw 2.2 dt 2 title 'Adam, constant', 'follow_up_scores.dat' index 3 using 1:2 with linespoints pt 7 ps 1.1 lt 2 lw 2.2 dt 1 title 'Adam, one-cycle'
 set title 'test accuracy after each epoch'
 set ylabel 'accuracy (%)'
