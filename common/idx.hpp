@@ -29,6 +29,11 @@ struct IdxArray {
 
 inline constexpr const char* kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 
+// Every problem with the files ends by naming the package that provides good ones.
+inline UsageError idx_error(const std::string& what) {
+    return UsageError(what + " (Fashion-MNIST: apt-get install --reinstall dataset-fashion-mnist)");
+}
+
 // Reads an IDX file of unsigned bytes with `axes` axes (3 for images, 1 for labels), or only
 // its first `limit` items along the first axis (a quick run needs a few thousand images, and
 // inflating all 60 000 would take longer than the run).
@@ -42,14 +47,14 @@ inline IdxArray read_idx(const std::string& path, int axes,
     auto read_exact = [&](void* buf, unsigned n, const char* what) {
         if (n == 0) return;
         if (gzread(f.get(), buf, n) != static_cast<int>(n)) {
-            throw UsageError(path + ": truncated or corrupt IDX file (reading " + what + ")");
+            throw idx_error(path + ": truncated or corrupt IDX file (reading " + what + ")");
         }
     };
     unsigned char magic[4];
     read_exact(magic, 4, "the magic number");
     if (magic[0] != 0 || magic[1] != 0 || magic[2] != 0x08 || magic[3] != axes) {
-        throw UsageError(path + ": not an IDX file of unsigned bytes with " + std::to_string(axes) +
-                         " axes (wrong magic number)");
+        throw idx_error(path + ": not an IDX file of unsigned bytes with " + std::to_string(axes) +
+                        " axes (wrong magic number)");
     }
     IdxArray a;
     std::uint64_t count = 1;
@@ -62,12 +67,12 @@ inline IdxArray read_idx(const std::string& path, int axes,
         a.shape.push_back(i == 0 ? std::min(n, limit) : n);
         count *= a.shape.back();
     }
-    if (count > (1ULL << 31)) throw UsageError(path + ": implausibly large IDX file");
+    if (count > (1ULL << 31)) throw idx_error(path + ": implausibly large IDX file");
     a.data.resize(static_cast<std::size_t>(count));
     read_exact(a.data.data(), static_cast<unsigned>(count), "the values");
     unsigned char extra;
     if (a.shape[0] == a.declared && gzread(f.get(), &extra, 1) != 0) {
-        throw UsageError(path + ": data after the last value");
+        throw idx_error(path + ": data after the last value");
     }
     return a;
 }
@@ -84,8 +89,8 @@ inline ImageSet read_image_set(const std::string& images_path, const std::string
     const IdxArray img = read_idx(images_path, 3, limit);
     const IdxArray lab = read_idx(labels_path, 1, limit);
     if (img.declared != lab.declared) {
-        throw UsageError(images_path + " holds " + std::to_string(img.declared) + " images but " +
-                         labels_path + " " + std::to_string(lab.declared) + " labels");
+        throw idx_error(images_path + " holds " + std::to_string(img.declared) + " images but " +
+                        labels_path + " " + std::to_string(lab.declared) + " labels");
     }
     ImageSet s;
     s.rows = img.shape[0];
@@ -95,7 +100,7 @@ inline ImageSet read_image_set(const std::string& images_path, const std::string
         s.images[i] = static_cast<float>(img.data[i]) / 255.0f;
     }
     for (std::uint8_t l : lab.data) {
-        if (l > 9) throw UsageError(labels_path + ": label " + std::to_string(l) + " is not 0-9");
+        if (l > 9) throw idx_error(labels_path + ": label " + std::to_string(l) + " is not 0-9");
         s.labels.push_back(l);
     }
     return s;

@@ -45,6 +45,8 @@ void rejected(const std::function<void()>& f, const std::string& says) {
     } catch (const gd::UsageError& e) {
         BOOST_TEST_INFO(e.what());
         BOOST_TEST(std::string(e.what()).find(says) != std::string::npos);
+        // Whatever is wrong, the message says where good files come from.
+        BOOST_TEST(std::string(e.what()).find("dataset-fashion-mnist") != std::string::npos);
     }
 }
 
