@@ -243,12 +243,14 @@ int main(int argc, char** argv) {
         gd::Cli cli("03_nesterov", "plain momentum against Nesterov's look-ahead gradient", 3);
         double mu = 0.9, lr_ravine = 0.3, lr_edge = 0.4, lr_rosen = 0.001, mu_high = 0.95;
         int steps_ravine = 300, steps_rosen = 3000, early = 50;
-        cli.option("--mu", mu, "momentum μ (= the lecture's α) of the main races", gd::unit_open());
+        // Nesterov's look-ahead needs some momentum: μ in (0, 1), both ends open.
+        const gd::Range momentum{0.0, 1.0, true, true};
+        cli.option("--mu", mu, "momentum μ (= the lecture's α) of the main races", momentum);
         cli.option("--lr-ravine", lr_ravine, "η of the ravine race", gd::positive());
         cli.option("--lr-edge", lr_edge, "η of the second ravine race (past Nesterov's limit)",
                    gd::positive());
         cli.option("--lr-rosenbrock", lr_rosen, "η of both Rosenbrock races", gd::positive());
-        cli.option("--mu-high", mu_high, "μ of the second Rosenbrock race", gd::unit_open());
+        cli.option("--mu-high", mu_high, "μ of the second Rosenbrock race", momentum);
         cli.option("--steps-ravine", steps_ravine, "steps of the ravine races", 1, 1000000);
         cli.option("--steps-rosenbrock", steps_rosen, "steps of the Rosenbrock races", 1, 1000000);
         cli.option("--early", early, "the step whose loss the table also prints", 0, 1000000);
