@@ -4,10 +4,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -103,6 +105,19 @@ inline int count_lines(const std::string& s) {
     int n = 0;
     for (char c : s) n += (c == '\n');
     return n;
+}
+
+// The book's programs in BOOK_BIN_DIR (the numbered chapters and the playground), sorted by
+// name: the sweeps over every program find chapters added later without being told.
+inline std::vector<std::string> programs() {
+    std::vector<std::string> names;
+    static const std::regex wanted(R"(^([0-9][0-9].*|playground)$)");
+    for (const auto& e : std::filesystem::directory_iterator(BOOK_BIN_DIR)) {
+        const std::string n = e.path().filename().string();
+        if (e.is_regular_file() && std::regex_match(n, wanted)) names.push_back(n);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 }  // namespace testing

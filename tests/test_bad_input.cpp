@@ -83,18 +83,6 @@ Exe discover(const std::string& name) {
     return exe;
 }
 
-// The book's programs in BOOK_BIN_DIR, sorted by name.
-std::vector<std::string> programs() {
-    std::vector<std::string> names;
-    static const std::regex wanted(R"(^([0-9][0-9].*|playground)$)");
-    for (const auto& e : fs::directory_iterator(BOOK_BIN_DIR)) {
-        const std::string n = e.path().filename().string();
-        if (e.is_regular_file() && std::regex_match(n, wanted)) names.push_back(n);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 bool numeric(const Option& o) {
     if (o.default_text == "nan") return true;
     char* end = nullptr;
@@ -425,7 +413,7 @@ struct Sweep {
     Plan plan{root};
     std::vector<Exe> exes;
     Sweep() {
-        for (const auto& n : programs()) exes.push_back(discover(n));
+        for (const auto& n : testing::programs()) exes.push_back(discover(n));
     }
     ~Sweep() {
         std::error_code ec;

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -72,22 +71,11 @@ std::map<std::string, std::string> run_once(const std::string& program, const st
     return contents(dir);
 }
 
-std::vector<std::string> programs() {
-    std::vector<std::string> names;
-    static const std::regex wanted(R"(^([0-9][0-9].*|playground)$)");
-    for (const auto& e : fs::directory_iterator(BOOK_BIN_DIR)) {
-        const std::string n = e.path().filename().string();
-        if (e.is_regular_file() && std::regex_match(n, wanted)) names.push_back(n);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(same_seed_same_bytes_other_seed_other_data) {
     Scratch s;
-    const auto names = programs();
+    const auto names = testing::programs();
     BOOST_TEST_REQUIRE(names.size() >= 2u, "no programs found in " BOOK_BIN_DIR);
     for (const auto& p : names) {
         BOOST_TEST_CONTEXT(p) {
