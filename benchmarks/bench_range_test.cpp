@@ -16,7 +16,8 @@
 #include <vector>
 
 #include "11_lr_range_test/experiments.hpp"
-#include "blas.hpp"
+#include "cli/cli.hpp"
+#include "sys/blas.hpp"
 
 namespace {
 

@@ -10,11 +10,11 @@
 
 #include "01_vanilla_sgd/line_sgd.hpp"
 #include "02_momentum/momentum.hpp"
-#include "line_fit.hpp"
-#include "optimizer.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "problems/line_fit.hpp"
+#include "optim/factory.hpp"
+#include "schedule/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "03_nesterov/nesterov.hpp"
-#include "optimizer.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "optim/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

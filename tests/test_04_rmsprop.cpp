@@ -10,9 +10,9 @@
 #include <xtensor/xarray.hpp>
 
 #include "04_rmsprop/adaptive.hpp"
-#include "optimizer.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "optim/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

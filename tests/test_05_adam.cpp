@@ -10,9 +10,9 @@
 #include <xtensor/xarray.hpp>
 
 #include "05_adam/adam_scalar.hpp"
-#include "adam.hpp"
-#include "line_fit.hpp"
-#include "surfaces.hpp"
+#include "optim/adam.hpp"
+#include "problems/line_fit.hpp"
+#include "problems/surfaces.hpp"
 
 namespace {
 

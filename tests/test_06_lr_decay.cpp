@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "06_lr_decay/noisy_sgd.hpp"
-#include "line_fit.hpp"
-#include "schedule.hpp"
+#include "problems/line_fit.hpp"
+#include "schedule/factory.hpp"
 
 namespace tt = boost::test_tools;
 using ch06::Line;

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "07_restarts/restarts.hpp"
-#include "sgd.hpp"
+#include "optim/sgd.hpp"
 
 namespace {
 constexpr double pi = 3.141592653589793;

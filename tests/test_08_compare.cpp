@@ -6,8 +6,8 @@
 
 #include "08_compare/line_race.hpp"
 #include "08_compare/race.hpp"
-#include "line_fit.hpp"
-#include "rng.hpp"
+#include "problems/line_fit.hpp"
+#include "core/rng.hpp"
 
 namespace tt = boost::test_tools;
 

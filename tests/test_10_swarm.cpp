@@ -9,7 +9,7 @@
 
 #include "10_mlp_swarm/hive.hpp"
 #include "10_mlp_swarm/hive_plots.hpp"
-#include "sgd.hpp"
+#include "optim/sgd.hpp"
 
 namespace {
 

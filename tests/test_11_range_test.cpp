@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "11_lr_range_test/experiments.hpp"
-#include "blas.hpp"
+#include "sys/blas.hpp"
 #include "run_exe.hpp"
 
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "idx.hpp"
+#include "sys/idx.hpp"
 
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "01_vanilla_sgd/line_sgd.hpp"
-#include "line_fit.hpp"
+#include "problems/line_fit.hpp"
 
 namespace tt = boost::test_tools;
 

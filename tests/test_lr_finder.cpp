@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "lr_finder.hpp"
+#include "train/lr_finder.hpp"
 
 namespace tt = boost::test_tools;
 

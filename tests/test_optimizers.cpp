@@ -15,7 +15,7 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "optimizer.hpp"
+#include "optim/factory.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string>
 
-#include "plot.hpp"
+#include "plot/figures.hpp"
 #include "run_exe.hpp"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "progress.hpp"
+#include "cli/progress.hpp"
 
 BOOST_AUTO_TEST_CASE(silent_when_stderr_is_a_file) {
     const auto path = std::filesystem::temp_directory_path() / "gdbook-progress.txt";

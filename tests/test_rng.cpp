@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "rng.hpp"
+#include "core/rng.hpp"
 
 BOOST_AUTO_TEST_CASE(splitmix64_matches_the_reference_implementation) {
     // The first outputs of Vigna's splitmix64.c seeded with 1234567.

@@ -14,7 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "schedule.hpp"
+#include "cli/schedule_flags.hpp"
+#include "schedule/factory.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "surfaces.hpp"
+#include "problems/surfaces.hpp"
 
 BOOST_AUTO_TEST_CASE(gradients_match_central_differences) {
     // Central differences err by O(h²)·f''' plus rounding ε·|f|/h. With h = 1e-6 and these

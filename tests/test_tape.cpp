@@ -5,9 +5,9 @@
 #include <cmath>
 #include <functional>
 
-#include "mlp.hpp"
-#include "rng.hpp"
-#include "tape.hpp"
+#include "autodiff/mlp.hpp"
+#include "core/rng.hpp"
+#include "autodiff/tape.hpp"
 
 using Tape = gd::ad::Tape<double>;
 using Var = Tape::Var;

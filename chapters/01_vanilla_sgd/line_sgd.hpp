@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "line_fit.hpp"
-#include "rng.hpp"
+#include "problems/line_fit.hpp"
+#include "core/rng.hpp"
 
 namespace ch01 {
 

@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "contour.hpp"
-#include "line_fit.hpp"
+#include "cli/cli.hpp"
+#include "plot/contour.hpp"
+#include "problems/line_fit.hpp"
 #include "line_sgd.hpp"
-#include "plot.hpp"
-#include "rng.hpp"
+#include "plot/figures.hpp"
+#include "core/rng.hpp"
 
 namespace {
 

@@ -15,10 +15,11 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "momentum.hpp"
-#include "plot.hpp"
-#include "trajectory.hpp"
+#include "plot/figures.hpp"
+#include "plot/paths.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "line_fit.hpp"
-#include "optimizer.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "problems/line_fit.hpp"
+#include "optim/factory.hpp"
+#include "schedule/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch02 {
 

@@ -14,12 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "nesterov.hpp"
-#include "optimizer.hpp"
-#include "plot.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "optim/factory.hpp"
+#include "plot/figures.hpp"
+#include "plot/paths.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

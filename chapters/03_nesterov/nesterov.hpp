@@ -15,8 +15,8 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch03 {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch04 {
 

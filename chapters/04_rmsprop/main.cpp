@@ -17,10 +17,11 @@
 #include <vector>
 
 #include "adaptive.hpp"
-#include "cli.hpp"
-#include "plot.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "cli/cli.hpp"
+#include "plot/figures.hpp"
+#include "plot/paths.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "line_fit.hpp"
-#include "surfaces.hpp"
+#include "problems/line_fit.hpp"
+#include "problems/surfaces.hpp"
 
 namespace ch05 {
 

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "adam_scalar.hpp"
-#include "contour.hpp"
-#include "line_fit.hpp"
-#include "plot.hpp"
-#include "surfaces.hpp"
+#include "plot/contour.hpp"
+#include "problems/line_fit.hpp"
+#include "plot/figures.hpp"
+#include "problems/surfaces.hpp"
 
 namespace ch05 {
 

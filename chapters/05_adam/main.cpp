@@ -17,11 +17,11 @@
 #include <vector>
 
 #include "adam_scalar.hpp"
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "figures.hpp"
-#include "line_fit.hpp"
-#include "plot.hpp"
-#include "surfaces.hpp"
+#include "problems/line_fit.hpp"
+#include "plot/figures.hpp"
+#include "problems/surfaces.hpp"
 
 namespace {
 

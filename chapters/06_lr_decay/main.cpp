@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "contour.hpp"
+#include "cli/cli.hpp"
+#include "plot/contour.hpp"
 #include "noisy_sgd.hpp"
-#include "plot.hpp"
-#include "schedule.hpp"
+#include "plot/figures.hpp"
+#include "schedule/factory.hpp"
 
 namespace {
 

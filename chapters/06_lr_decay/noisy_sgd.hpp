@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "line_fit.hpp"
-#include "rng.hpp"
-#include "schedule.hpp"
+#include "problems/line_fit.hpp"
+#include "core/rng.hpp"
+#include "schedule/factory.hpp"
 
 namespace ch06 {
 

@@ -14,11 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "plot.hpp"
+#include "cli/cli.hpp"
+#include "plot/contour.hpp"
+#include "plot/figures.hpp"
 #include "restarts.hpp"
-#include "schedule.hpp"
-#include "sgd.hpp"
+#include "schedule/factory.hpp"
+#include "optim/sgd.hpp"
 
 namespace {
 

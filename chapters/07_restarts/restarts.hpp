@@ -18,13 +18,13 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "adam.hpp"
-#include "line_fit.hpp"
-#include "optimizer.hpp"
-#include "rng.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "optim/adam.hpp"
+#include "problems/line_fit.hpp"
+#include "optim/factory.hpp"
+#include "core/rng.hpp"
+#include "schedule/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch07 {
 

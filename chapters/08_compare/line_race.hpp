@@ -15,9 +15,9 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "line_fit.hpp"
-#include "optimizer.hpp"
-#include "schedule.hpp"
+#include "problems/line_fit.hpp"
+#include "optim/factory.hpp"
+#include "schedule/factory.hpp"
 
 namespace ch08 {
 

@@ -16,14 +16,14 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "line_fit.hpp"
+#include "cli/cli.hpp"
+#include "problems/line_fit.hpp"
 #include "line_race.hpp"
-#include "optimizer.hpp"
+#include "optim/factory.hpp"
 #include "plots.hpp"
 #include "race.hpp"
-#include "rng.hpp"
-#include "schedule.hpp"
+#include "core/rng.hpp"
+#include "schedule/factory.hpp"
 
 namespace {
 

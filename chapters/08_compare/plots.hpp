@@ -8,12 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "contour.hpp"
-#include "line_fit.hpp"
+#include "plot/contour.hpp"
+#include "problems/line_fit.hpp"
 #include "line_race.hpp"
-#include "plot.hpp"
+#include "plot/figures.hpp"
+#include "plot/paths.hpp"
 #include "race.hpp"
-#include "trajectory.hpp"
+#include "train/descent.hpp"
 
 namespace ch08 {
 

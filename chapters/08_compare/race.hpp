@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "optimizer.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "optim/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch08 {
 

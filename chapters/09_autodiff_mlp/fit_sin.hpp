@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "mlp.hpp"
-#include "sgd.hpp"
-#include "tape.hpp"
+#include "autodiff/mlp.hpp"
+#include "optim/sgd.hpp"
+#include "autodiff/tape.hpp"
 
 namespace ch09 {
 

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "fit_sin.hpp"
-#include "plot.hpp"
+#include "plot/figures.hpp"
 #include "tiny_net.hpp"
 
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "tape.hpp"
+#include "autodiff/tape.hpp"
 #include "value.hpp"
 
 namespace ch09 {

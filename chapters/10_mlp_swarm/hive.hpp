@@ -24,11 +24,11 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "cli.hpp"
-#include "mlp.hpp"
-#include "optimizer.hpp"
-#include "rng.hpp"
-#include "tape.hpp"
+#include "cli/cli.hpp"
+#include "autodiff/mlp.hpp"
+#include "optim/factory.hpp"
+#include "core/rng.hpp"
+#include "autodiff/tape.hpp"
 
 // Function multiversioning (see Fused::all_bees) needs an x86-64 target and the dynamic loader's
 // ifunc (glibc), and GCC: clang does not clone templates; elsewhere one portable version.

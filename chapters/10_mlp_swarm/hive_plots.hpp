@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "hive.hpp"
-#include "plot.hpp"
+#include "plot/figures.hpp"
 
 namespace ch10 {
 

@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "hive.hpp"
 #include "hive_plots.hpp"
-#include "optimizer.hpp"
-#include "plot.hpp"
+#include "optim/factory.hpp"
+#include "plot/figures.hpp"
 
 namespace {
 

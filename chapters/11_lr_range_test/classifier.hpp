@@ -17,11 +17,11 @@
 
 #include <xtensor/xarray.hpp>
 
-#include "idx.hpp"
-#include "mlp.hpp"
-#include "optimizer.hpp"
-#include "rng.hpp"
-#include "tape.hpp"
+#include "sys/idx.hpp"
+#include "autodiff/mlp.hpp"
+#include "optim/factory.hpp"
+#include "core/rng.hpp"
+#include "autodiff/tape.hpp"
 
 namespace ch11 {
 

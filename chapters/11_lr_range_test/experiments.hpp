@@ -10,12 +10,12 @@
 #include <thread>
 #include <vector>
 
-#include "adam.hpp"
+#include "optim/adam.hpp"
 #include "classifier.hpp"
-#include "idx.hpp"
-#include "lr_finder.hpp"
-#include "onecycle.hpp"
-#include "sgd.hpp"
+#include "sys/idx.hpp"
+#include "train/lr_finder.hpp"
+#include "schedule/onecycle.hpp"
+#include "optim/sgd.hpp"
 
 namespace ch11 {
 

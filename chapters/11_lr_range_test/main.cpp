@@ -21,11 +21,11 @@
 #include <string>
 #include <vector>
 
-#include "blas.hpp"
-#include "cli.hpp"
+#include "sys/blas.hpp"
+#include "cli/cli.hpp"
 #include "experiments.hpp"
-#include "idx.hpp"
-#include "plot.hpp"
+#include "sys/idx.hpp"
+#include "plot/figures.hpp"
 
 namespace {
 

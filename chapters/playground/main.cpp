@@ -19,12 +19,15 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "optimizer.hpp"
-#include "plot.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
-#include "trajectory.hpp"
+#include "cli/cli.hpp"
+#include "cli/optimizer_flags.hpp"
+#include "cli/schedule_flags.hpp"
+#include "optim/factory.hpp"
+#include "plot/figures.hpp"
+#include "plot/paths.hpp"
+#include "schedule/factory.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace {
 
@@ -237,7 +240,11 @@ int main(int argc, char** argv) {
         gd::Trajectory path = gd::descend(*run.surface, *run.optimizer, run.schedule.get(),
                                           run.theta, run.step, steps);
         path.label = describe(run);
-        path.write_csv(trace);
+        try {
+            gd::plot::write_file(trace, path.csv());
+        } catch (const std::exception&) {
+            throw gd::UsageError("cannot write trace '" + trace + "'");
+        }
         const long diverged = path.diverged_at;
         if (diverged >= 0) {
             std::cout << "diverged at step " << diverged << ": the loss or gradient stopped being "

@@ -6,7 +6,8 @@
 // zero at the first step and saves to text exactly, so a resumed run continues bit for bit.
 // Reference: torch.optim 1.13 (https://pytorch.org/docs/1.13/optim.html): the same
 // hyperparameters, defaults and checks; the update rules live in sgd.hpp, momentum_ema.hpp,
-// rmsprop.hpp, adagrad.hpp and adam.hpp, all included at the end of this file.
+// rmsprop.hpp, adagrad.hpp and adam.hpp beside this file, and factory.hpp makes any of them
+// by name.
 // Notation: θ parameters, g gradient, η learning rate (lr), t step, λ weight decay.
 #pragma once
 
@@ -25,18 +26,9 @@
 #include <xtensor/xarray.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "cli.hpp"
+#include "core/usage_error.hpp"
 
 namespace gd {
-
-// Throws "<optimizer>: <param> must be <rule>, got <value>" unless the value is finite and ok.
-inline void require(const std::string& optimizer, const char* param, double value, bool ok,
-                    const char* rule) {
-    if (std::isfinite(value) && ok) return;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", value);
-    throw UsageError(optimizer + ": " + param + " must be " + rule + ", got " + buf);
-}
 
 template <class T>
 class Optimizer {
@@ -215,106 +207,4 @@ class Optimizer {
     }
 };
 
-// ---- the factory: an optimizer by name, from the command line's hyperparameters ----------------
-
-// Every hyperparameter any optimizer takes. A field applies only to the optimizers named beside
-// it and is ignored by the others. lr, eps and weight_decay are `unset` (NaN) until given: then
-// each optimizer takes PyTorch's own default, which differs between them.
-struct OptimizerConfig {
-    static constexpr double unset = std::numeric_limits<double>::quiet_NaN();
-    static bool given(double v) { return !std::isnan(v); }
-
-    double lr = unset;            // all; default 1e-2 rmsprop, adagrad; 1e-3 adam(w); sgd: needed
-    double momentum = 0.0;        // sgd, rmsprop
-    double dampening = 0.0;       // sgd
-    bool nesterov = false;        // sgd
-    double weight_decay = unset;  // sgd, rmsprop, adagrad, adam: default 0; adamw: 1e-2
-    double beta = 0.9;            // momentum-ema
-    double alpha = 0.99;          // rmsprop
-    double eps = unset;           // rmsprop, adam(w): default 1e-8; adagrad: 1e-10
-    bool centered = false;        // rmsprop
-    double lr_decay = 0.0;        // adagrad
-    double beta1 = 0.9;           // adam(w)
-    double beta2 = 0.999;         // adam(w)
-    bool amsgrad = false;         // adam(w)
-};
-
-inline std::vector<std::string> optimizer_names() {
-    return {"sgd", "momentum-ema", "rmsprop", "adagrad", "adam", "adamw"};
-}
-
-// The flags --lr, --momentum, ... that fill a config; the optimizer's constructor checks them.
-inline void add_optimizer_flags(Cli& cli, OptimizerConfig& c) {
-    const Range any{}, unit = unit_open(), nonneg = non_negative();
-    cli.option("--lr", c.lr,
-               "learning rate η (nan: 1e-2 rmsprop, adagrad; 1e-3 adam(w); sgd needs it)", nonneg);
-    cli.option("--momentum", c.momentum, "momentum μ (sgd, rmsprop)", nonneg);
-    cli.option("--dampening", c.dampening, "dampening of the gradient in sgd's momentum", any);
-    cli.flag("--nesterov", c.nesterov, "Nesterov momentum (sgd; needs --momentum, no dampening)");
-    cli.option("--weight-decay", c.weight_decay, "weight decay λ (nan: 0; adamw 1e-2)", nonneg);
-    cli.option("--beta", c.beta, "β of momentum-ema: v ← βv + (1-β)g", unit);
-    cli.option("--alpha", c.alpha, "smoothing α of rmsprop's squared gradients", nonneg);
-    cli.option("--eps", c.eps, "ε in the denominator (nan: 1e-8; adagrad 1e-10)", nonneg);
-    cli.flag("--centered", c.centered, "rmsprop: divide by the gradient's estimated variance");
-    cli.option("--lr-decay", c.lr_decay, "adagrad: η_t = η / (1 + (t-1)·lr_decay)", nonneg);
-    cli.option("--beta1", c.beta1, "adam(w): β1 of the first moment", unit);
-    cli.option("--beta2", c.beta2, "adam(w): β2 of the second moment", unit);
-    cli.flag("--amsgrad", c.amsgrad, "adam(w): divide by the largest second moment so far");
-}
-
-template <class T>
-class Sgd;
-template <class T>
-class MomentumEma;
-template <class T>
-class RmsProp;
-template <class T>
-class Adagrad;
-template <class T>
-class Adam;
-template <class T>
-class AdamW;
-
-// The optimizer `name` (one of optimizer_names()) with the config's hyperparameters, unset ones
-// taking torch.optim's defaults. Unknown names and invalid values throw UsageError.
-template <class T>
-std::unique_ptr<Optimizer<T>> make_optimizer(const std::string& name, const OptimizerConfig& c) {
-    const auto or_default = [](double v, double fallback) {
-        return OptimizerConfig::given(v) ? v : fallback;
-    };
-    const double wd = or_default(c.weight_decay, 0.0);
-    if ((name == "sgd" || name == "momentum-ema") && !OptimizerConfig::given(c.lr)) {
-        throw UsageError(name + ": lr must be given (torch.optim.SGD has no default)");
-    }
-    if (name == "sgd") {
-        return std::make_unique<Sgd<T>>(c.lr, c.momentum, c.dampening, wd, c.nesterov);
-    }
-    if (name == "momentum-ema") return std::make_unique<MomentumEma<T>>(c.lr, c.beta);
-    if (name == "rmsprop") {
-        return std::make_unique<RmsProp<T>>(or_default(c.lr, 1e-2), c.alpha,
-                                            or_default(c.eps, 1e-8), wd, c.momentum, c.centered);
-    }
-    if (name == "adagrad") {
-        return std::make_unique<Adagrad<T>>(or_default(c.lr, 1e-2), c.lr_decay, wd,
-                                            or_default(c.eps, 1e-10));
-    }
-    if (name == "adam" || name == "adamw") {
-        const double lr = or_default(c.lr, 1e-3), eps = or_default(c.eps, 1e-8);
-        if (name == "adam") {
-            return std::make_unique<Adam<T>>(lr, c.beta1, c.beta2, eps, wd, c.amsgrad);
-        }
-        return std::make_unique<AdamW<T>>(lr, c.beta1, c.beta2, eps,
-                                          or_default(c.weight_decay, 1e-2), c.amsgrad);
-    }
-    std::string list;
-    for (const auto& n : optimizer_names()) list += (list.empty() ? "" : ", ") + n;
-    throw UsageError("unknown optimizer '" + name + "' (one of " + list + ")");
-}
-
 }  // namespace gd
-
-#include "adagrad.hpp"
-#include "adam.hpp"
-#include "momentum_ema.hpp"
-#include "rmsprop.hpp"
-#include "sgd.hpp"

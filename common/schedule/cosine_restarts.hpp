@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "schedule_base.hpp"
+#include "schedule/schedule.hpp"
 
 namespace gd {
 

@@ -1,11 +1,11 @@
 // schedule.hpp: every learning-rate schedule, and the factory the command-line tools use.
 //
 // Introduced in chapter 06 (decay), used by chapter 07 (annealing, restarts, one-cycle) and the
-// playground. A tool declares the flags with add_schedule_flags(), which fill a ScheduleConfig,
-// and calls make_schedule(name, base_lr, config); a checkpoint stores Schedule::save()'s line,
+// playground. A tool declares the flags with add_schedule_flags() (cli/schedule_flags.hpp),
+// which fill a ScheduleConfig, and calls make_schedule(name, base_lr, config); a checkpoint stores Schedule::save()'s line,
 // and load_schedule() rebuilds the same schedule from it. Names, parameters and defaults are
 // torch.optim.lr_scheduler's (PyTorch 1.13, https://pytorch.org/docs/1.13/optim.html).
-// The interface is in schedule_base.hpp; the schedules are in decay.hpp (constant, step,
+// The interface is in schedule.hpp; the schedules are in decay.hpp (constant, step,
 // exponential, inverse-time, linear, any function), cosine_restarts.hpp and onecycle.hpp.
 #pragma once
 
@@ -19,11 +19,11 @@
 #include <utility>
 #include <vector>
 
-#include "cli.hpp"
-#include "cosine_restarts.hpp"
-#include "decay.hpp"
-#include "onecycle.hpp"
-#include "schedule_base.hpp"
+#include "core/usage_error.hpp"
+#include "schedule/cosine_restarts.hpp"
+#include "schedule/decay.hpp"
+#include "schedule/onecycle.hpp"
+#include "schedule/schedule.hpp"
 
 namespace gd {
 
@@ -128,31 +128,6 @@ inline std::vector<std::string> schedule_parameters(const std::string& name) {
     std::string list;
     for (const auto& n : schedule_names()) list += (list.empty() ? "" : ", ") + n;
     throw UsageError("unknown schedule '" + name + "' (one of " + list + ")");
-}
-
-// The flags --step-size, --gamma, ... that fill a config; the schedules check the values.
-inline void add_schedule_flags(Cli& cli, ScheduleConfig& c) {
-    const int big = std::numeric_limits<int>::max();
-    const Range nonneg = non_negative(), pos = positive();
-    cli.option("--step-size", c.step_size, "step: decay every step_size updates", 1, big);
-    cli.option("--gamma", c.gamma, "step (default 0.1), exponential: decay factor γ", nonneg);
-    cli.option("--decay", c.decay, "inverse-time: η₀ / (1 + decay·t)", nonneg);
-    cli.option("--start-factor", c.start_factor, "linear: first factor", {0, 1, true, false});
-    cli.option("--end-factor", c.end_factor, "linear: final factor", between(0, 1));
-    cli.option("--total-iters", c.total_iters, "linear: updates to reach end_factor", 1, big);
-    cli.option("--t-max", c.t_max, "cosine: updates from η₀ down to eta_min", 1, big);
-    cli.option("--eta-min", c.eta_min, "cosine, cosine-restarts: lowest rate", nonneg);
-    cli.option("--t0", c.t0, "cosine-restarts: updates in the first cycle", 1, big);
-    cli.option("--t-mult", c.t_mult, "cosine-restarts: each cycle this many times longer", 1, big);
-    cli.option("--max-lr", c.max_lr, "onecycle: peak rate (the base rate is ignored)", pos);
-    cli.option("--total-steps", c.total_steps, "onecycle: updates in the cycle", 1, big);
-    cli.option("--pct-start", c.pct_start, "onecycle: fraction spent warming up",
-               {0, 1, true, true});
-    cli.option("--div-factor", c.div_factor, "onecycle: starts at max_lr / div_factor", pos);
-    cli.option("--final-div-factor", c.final_div_factor,
-               "onecycle: ends at max_lr / div_factor / final_div_factor", pos);
-    cli.flag("--three-phase", c.three_phase,
-             "onecycle: the paper's three phases, not fastai's two");
 }
 
 // The schedule `name` with base rate base_lr (ignored by onecycle, which starts at

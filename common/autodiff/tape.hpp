@@ -22,7 +22,7 @@
 #include <xtensor/xnoalias.hpp>
 #include <xtensor/xview.hpp>
 
-#include "gemm.hpp"
+#include "autodiff/gemm.hpp"
 
 namespace gd::ad {
 

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "schedule_base.hpp"
+#include "schedule/schedule.hpp"
 
 namespace gd {
 

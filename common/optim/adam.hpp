@@ -19,7 +19,7 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optimizer.hpp"
+#include "optim/optimizer.hpp"
 
 namespace gd {
 

@@ -21,7 +21,7 @@
 #include <limits>
 #include <vector>
 
-#include "cli.hpp"
+#include "core/usage_error.hpp"
 
 namespace gd {
 

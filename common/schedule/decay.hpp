@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "schedule_base.hpp"
+#include "schedule/schedule.hpp"
 
 namespace gd {
 

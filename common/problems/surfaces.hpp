@@ -16,15 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "contour.hpp"
-#include "line_fit.hpp"
+#include "core/usage_error.hpp"
+#include "problems/line_fit.hpp"
+#include "problems/plane.hpp"
 
 namespace gd {
-
-struct Point2 {
-    double x = 0, y = 0;
-};
 
 class Surface2 {
   public:

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
+#include "core/usage_error.hpp"
 
 namespace gd {
 

@@ -1,94 +1,24 @@
-// trajectory.hpp: an optimizer's path over a 2-D surface, run, saved and drawn.
+// paths.hpp: optimizers' paths drawn on a surface's contour map, as PNG or animated GIF.
 //
-// Introduced with the playground; chapters 02-08 use it to race optimizers on the test surfaces
-// of surfaces.hpp. descend() is the one loop every 2-D experiment runs: take the gradient at θ,
-// ask the schedule for η_t, step. It stops at the first non-finite gradient, point or loss and
-// reports the step, so a diverging run is a result to show, never a trace full of nan.
+// Introduced with the playground; chapters 02-08 race optimizers on the test surfaces and draw
+// them with these. The paths are train/descent.hpp's Trajectory records.
 #pragma once
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <xtensor/xarray.hpp>
-
-#include "contour.hpp"
-#include "optimizer.hpp"
-#include "plot.hpp"
-#include "schedule.hpp"
-#include "surfaces.hpp"
+#include "core/usage_error.hpp"
+#include "plot/contour.hpp"
+#include "plot/figures.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace gd {
-
-struct Trajectory {
-    std::string label;
-    std::vector<long> step;
-    std::vector<double> x, y, loss, lr;
-    long diverged_at = -1;  // the update that left the finite numbers, or -1
-
-    void add(long k, double xk, double yk, double lk, double eta) {
-        step.push_back(k), x.push_back(xk), y.push_back(yk), loss.push_back(lk), lr.push_back(eta);
-    }
-    std::size_t size() const { return step.size(); }
-    long last_step() const { return step.empty() ? -1 : step.back(); }
-
-    // step,x,y,loss,lr with 17 significant digits, so every double reads back exactly.
-    std::string csv() const {
-        std::string s = "step,x,y,loss,lr\n";
-        char buf[160];
-        for (std::size_t i = 0; i < size(); ++i) {
-            std::snprintf(buf, sizeof buf, "%ld,%.17g,%.17g,%.17g,%.17g\n", step[i], x[i], y[i],
-                          loss[i], lr[i]);
-            s += buf;
-        }
-        return s;
-    }
-    void write_csv(const std::string& path) const {
-        try {
-            plot::write_file(path, csv());
-        } catch (const std::exception&) {
-            throw UsageError("cannot write trace '" + path + "'");
-        }
-    }
-};
-
-// Runs `steps` updates from theta (2 elements) with the step counter t; both are advanced, so a
-// second call continues the first. The first row is the starting point with the rate update t
-// will use (update t+1 counting from one); row k is the point after update k and its rate.
-// Without a schedule the optimizer's own lr is used throughout.
-inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Schedule* schedule,
-                          xt::xarray<double>& theta, long& t, long steps) {
-    Trajectory tr;
-    const double base = opt.lr;
-    auto rate = [&](long k) { return schedule ? schedule->rate(k) : base; };
-    tr.add(t, theta(0), theta(1), f.value(theta(0), theta(1)), rate(std::max(0L, t - 1)));
-    xt::xarray<double> g = xt::zeros<double>({2});
-    for (long k = 0; k < steps; ++k) {
-        const Point2 grad = f.grad(theta(0), theta(1));
-        if (!std::isfinite(grad.x) || !std::isfinite(grad.y)) {
-            tr.diverged_at = t + 1;
-            break;
-        }
-        g(0) = grad.x;
-        g(1) = grad.y;
-        const double eta = rate(t);  // η_t, t counting updates from 0 as the schedules do
-        opt.lr = eta;
-        opt.step({&theta}, {&g});
-        ++t;
-        const double loss = f.value(theta(0), theta(1));
-        if (!std::isfinite(loss) || !std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
-            tr.diverged_at = t;
-            break;
-        }
-        tr.add(t, theta(0), theta(1), loss, eta);
-    }
-    return tr;
-}
 
 // The box to draw: the surface's own frame, grown to hold the paths but never beyond three
 // times its size, so one runaway path does not shrink the interesting part to a dot.

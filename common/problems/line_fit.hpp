@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "rng.hpp"
+#include "core/rng.hpp"
 
 namespace gd {
 

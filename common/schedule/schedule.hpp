@@ -1,9 +1,9 @@
-// schedule_base.hpp: what every learning-rate schedule is, the rate η_t of update t as a pure
+// schedule.hpp: what every learning-rate schedule is, the rate η_t of update t as a pure
 // function of t, and the one line it saves to.
 //
 // Introduced in chapter 06 (decay) and used again in chapter 07 (annealing, restarts,
 // one-cycle); the schedules themselves are in decay.hpp, cosine_restarts.hpp and onecycle.hpp,
-// and schedule.hpp gathers them with a factory. They follow torch.optim.lr_scheduler of
+// and factory.hpp gathers them. They follow torch.optim.lr_scheduler of
 // PyTorch 1.13 (https://pytorch.org/docs/1.13/optim.html#how-to-adjust-learning-rate), in the
 // training loop PyTorch documents:
 //     for each update: optimizer.step(); scheduler.step()
@@ -30,7 +30,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli.hpp"
+#include "core/usage_error.hpp"
 
 namespace gd {
 

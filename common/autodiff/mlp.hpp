@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "rng.hpp"
-#include "tape.hpp"
+#include "autodiff/tape.hpp"
+#include "core/rng.hpp"
+#include "core/usage_error.hpp"
 
 namespace gd {
 

@@ -13,7 +13,7 @@
 #include <xtensor/xarray.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optimizer.hpp"
+#include "optim/optimizer.hpp"
 
 namespace gd {
 

@@ -19,12 +19,9 @@
 #include <string>
 #include <vector>
 
-namespace gd {
+#include "core/usage_error.hpp"
 
-// Bad input from the user (flags, files, data sets): reported in one line, exit code 2.
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+namespace gd {
 
 // The closed or open interval a numeric flag must lie in.
 struct Range {
