@@ -115,4 +115,11 @@ class Mlp {
     std::vector<Linear<T>> layers_;
 };
 
+// Compiled once, for float and double, in autodiff/autodiff.cpp: whoever includes this header
+// links that copy rather than compiling the operations again (seconds per program).
+extern template struct Linear<float>;
+extern template struct Linear<double>;
+extern template class Mlp<float>;
+extern template class Mlp<double>;
+
 }  // namespace gd

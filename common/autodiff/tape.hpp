@@ -280,4 +280,11 @@ class Tape {
     std::vector<Node> nodes_;
 };
 
+// Compiled once, for float and double, in autodiff/autodiff.cpp: whoever includes this header
+// links that copy rather than compiling the operations again (seconds per program).
+extern template struct Parameter<float>;
+extern template struct Parameter<double>;
+extern template class Tape<float>;
+extern template class Tape<double>;
+
 }  // namespace gd::ad

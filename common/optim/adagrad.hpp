@@ -58,4 +58,9 @@ class Adagrad : public Optimizer<T> {
     std::size_t sum_;  // id of the sum of squared gradients
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class Adagrad<float>;
+extern template class Adagrad<double>;
+
 }  // namespace gd

@@ -118,4 +118,11 @@ class AdamW : public Adam<T> {
     std::string name() const override { return "adamw"; }
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class Adam<float>;
+extern template class Adam<double>;
+extern template class AdamW<float>;
+extern template class AdamW<double>;
+
 }  // namespace gd

@@ -44,4 +44,9 @@ class MomentumEma : public Optimizer<T> {
     std::size_t v_;  // id of the velocity buffer
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class MomentumEma<float>;
+extern template class MomentumEma<double>;
+
 }  // namespace gd

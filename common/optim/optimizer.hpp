@@ -207,4 +207,9 @@ class Optimizer {
     }
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class Optimizer<float>;
+extern template class Optimizer<double>;
+
 }  // namespace gd

@@ -77,4 +77,9 @@ class RmsProp : public Optimizer<T> {
     std::size_t s_, b_, m_;  // ids of the mean square, the velocity and the mean gradient
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class RmsProp<float>;
+extern template class RmsProp<double>;
+
 }  // namespace gd

@@ -69,4 +69,9 @@ class Sgd : public Optimizer<T> {
     std::size_t b_;  // id of the velocity buffer (only with momentum)
 };
 
+// Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
+// links that copy rather than compiling the rule again (seconds per program).
+extern template class Sgd<float>;
+extern template class Sgd<double>;
+
 }  // namespace gd

@@ -1,0 +1,30 @@
+// optimizers.cpp: every optimizer's rule compiled once, for float and double.
+//
+// The headers beside this file hold the rules and declare these instantiations `extern`, so the
+// chapters, tests and benchmarks that include them link these copies. The arithmetic is the
+// same either way: every target is compiled with the same flags (CMakeLists.txt).
+#include "optim/adagrad.hpp"
+#include "optim/adam.hpp"
+#include "optim/momentum_ema.hpp"
+#include "optim/optimizer.hpp"
+#include "optim/rmsprop.hpp"
+#include "optim/sgd.hpp"
+
+namespace gd {
+
+template class Optimizer<float>;
+template class Optimizer<double>;
+template class Sgd<float>;
+template class Sgd<double>;
+template class MomentumEma<float>;
+template class MomentumEma<double>;
+template class RmsProp<float>;
+template class RmsProp<double>;
+template class Adagrad<float>;
+template class Adagrad<double>;
+template class Adam<float>;
+template class Adam<double>;
+template class AdamW<float>;
+template class AdamW<double>;
+
+}  // namespace gd
