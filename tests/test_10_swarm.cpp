@@ -7,8 +7,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "10_mlp_swarm/figures.hpp"
 #include "10_mlp_swarm/hive.hpp"
-#include "10_mlp_swarm/hive_plots.hpp"
 #include "optim/sgd.hpp"
 
 namespace {

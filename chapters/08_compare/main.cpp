@@ -20,7 +20,7 @@
 #include "problems/line_fit.hpp"
 #include "line_race.hpp"
 #include "optim/factory.hpp"
-#include "plots.hpp"
+#include "figures.hpp"
 #include "race.hpp"
 #include "core/rng.hpp"
 #include "schedule/factory.hpp"

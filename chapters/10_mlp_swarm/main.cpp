@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "figures.hpp"
 #include "hive.hpp"
-#include "hive_plots.hpp"
 #include "optim/factory.hpp"
 #include "plot/figures.hpp"
 

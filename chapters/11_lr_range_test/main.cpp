@@ -21,11 +21,11 @@
 #include <string>
 #include <vector>
 
-#include "sys/blas.hpp"
 #include "cli/cli.hpp"
 #include "experiments.hpp"
-#include "sys/idx.hpp"
 #include "plot/figures.hpp"
+#include "sys/blas.hpp"
+#include "sys/idx.hpp"
 
 namespace {
 

@@ -9,8 +9,7 @@
 namespace gd {
 
 template xt::xarray<float> gemm(const xt::xarray<float>&, const xt::xarray<float>&, bool, bool);
-template xt::xarray<double> gemm(const xt::xarray<double>&, const xt::xarray<double>&, bool,
-                                 bool);
+template xt::xarray<double> gemm(const xt::xarray<double>&, const xt::xarray<double>&, bool, bool);
 template struct Linear<float>;
 template struct Linear<double>;
 template class Mlp<float>;

@@ -59,7 +59,7 @@ xt::xarray<T> gemm(const xt::xarray<T>& a, const xt::xarray<T>& b, bool trans_a,
 // links that copy rather than compiling the product again (seconds per program).
 extern template xt::xarray<float> gemm(const xt::xarray<float>&, const xt::xarray<float>&, bool,
                                        bool);
-extern template xt::xarray<double> gemm(const xt::xarray<double>&, const xt::xarray<double>&,
-                                        bool, bool);
+extern template xt::xarray<double> gemm(const xt::xarray<double>&, const xt::xarray<double>&, bool,
+                                        bool);
 
 }  // namespace gd

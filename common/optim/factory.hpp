@@ -48,7 +48,6 @@ inline std::vector<std::string> optimizer_names() {
     return {"sgd", "momentum-ema", "rmsprop", "adagrad", "adam", "adamw"};
 }
 
-
 // The optimizer `name` (one of optimizer_names()) with the config's hyperparameters, unset ones
 // taking torch.optim's defaults. Unknown names and invalid values throw UsageError.
 template <class T>

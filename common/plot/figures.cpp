@@ -35,8 +35,7 @@ void Figures::run_gnuplot(const std::string& slug) {
     if (!message.empty()) {
         fs::remove(dir_ / (slug + ".png"), ec);
         fs::remove(dir_ / (slug + ".gif"), ec);
-        throw std::runtime_error("gnuplot failed on " + (dir_ / slug).string() +
-                                 ".gp: " + message);
+        throw std::runtime_error("gnuplot failed on " + (dir_ / slug).string() + ".gp: " + message);
     }
     rendered_ = true;
 }

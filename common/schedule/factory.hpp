@@ -2,11 +2,12 @@
 //
 // Introduced in chapter 06 (decay), used by chapter 07 (annealing, restarts, one-cycle) and the
 // playground. A tool declares the flags with add_schedule_flags() (cli/schedule_flags.hpp),
-// which fill a ScheduleConfig, and calls make_schedule(name, base_lr, config); a checkpoint stores Schedule::save()'s line,
-// and load_schedule() rebuilds the same schedule from it. Names, parameters and defaults are
-// torch.optim.lr_scheduler's (PyTorch 1.13, https://pytorch.org/docs/1.13/optim.html).
-// The interface is in schedule.hpp; the schedules are in decay.hpp (constant, step,
-// exponential, inverse-time, linear, any function), cosine_restarts.hpp and onecycle.hpp.
+// which fill a ScheduleConfig, and calls make_schedule(name, base_lr, config); a checkpoint stores
+// Schedule::save()'s line, and load_schedule() rebuilds the same schedule from it. Names,
+// parameters and defaults are torch.optim.lr_scheduler's (PyTorch 1.13,
+// https://pytorch.org/docs/1.13/optim.html). The interface is in schedule.hpp; the schedules are in
+// decay.hpp (constant, step, exponential, inverse-time, linear, any function), cosine_restarts.hpp
+// and onecycle.hpp.
 #pragma once
 
 #include <algorithm>

@@ -2,8 +2,9 @@
 //
 // Introduced with the playground; chapters 02-08 use it to race optimizers on the test surfaces
 // of problems/surfaces.hpp; plot/paths.hpp draws the paths. descend() is the one loop every
-// 2-D experiment runs: take the gradient at θ, ask the schedule for η_t, step. It stops at the first non-finite gradient, point or loss and
-// reports the step, so a diverging run is a result to show, never a trace full of nan.
+// 2-D experiment runs: take the gradient at θ, ask the schedule for η_t, step. It stops at the
+// first non-finite gradient, point or loss and reports the step, so a diverging run is a result to
+// show, never a trace full of nan.
 #pragma once
 
 #include <algorithm>

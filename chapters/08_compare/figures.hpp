@@ -1,5 +1,5 @@
-// plots.hpp: chapter 08's figures. Each function writes its data and gnuplot script through
-// gd::plot::Figures (common/plot.hpp), so every picture can be redrawn from its folder.
+// figures.hpp: chapter 08's figures. Each function writes its data and gnuplot script through
+// gd::plot::Figures (common/plot/figures.hpp), so every picture can be redrawn from its folder.
 #pragma once
 
 #include <algorithm>
@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "plot/contour.hpp"
-#include "problems/line_fit.hpp"
 #include "line_race.hpp"
+#include "plot/contour.hpp"
 #include "plot/figures.hpp"
 #include "plot/paths.hpp"
+#include "problems/line_fit.hpp"
 #include "race.hpp"
 #include "train/descent.hpp"
 

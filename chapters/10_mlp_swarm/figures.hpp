@@ -1,4 +1,4 @@
-// hive_plots.hpp: chapter 10's numbers per cell and its figures (the hive grid, its animation,
+// figures.hpp: chapter 10's numbers per cell and its figures (the hive grid, its animation,
 // loss per epoch, the epoch each bee settles, where the ReLU kinks sit, one bee shaking loose).
 // Every figure is named <tag>_<what>, tag = the experiment (a, b, c or custom).
 #pragma once
