@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(the_points_come_back_from_the_seed) {
 BOOST_AUTO_TEST_CASE(bias_correction_is_a_rate_schedule) {
     const gd::Points p = chapter_points();
     gd::Adam<double> adam(0.3, 0.7, 0.9, 0.0);
-    ch08::AdamNoBias raw(0.3, 0.7, 0.9, 0.0);
+    gd::AdamNoBias<double> raw(0.3, 0.7, 0.9, 0.0);
     struct Corrected : gd::Schedule {
         std::string name() const override { return "corrected"; }
         std::vector<gd::ScheduleParam> params() const override { return {}; }
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(bias_correction_is_a_rate_schedule) {
 BOOST_AUTO_TEST_CASE(uncorrected_first_step_is_shorter) {
     const gd::Points p = chapter_points();
     gd::Adam<double> adam(1, 0.7, 0.9);
-    ch08::AdamNoBias raw(1, 0.7, 0.9);
+    gd::AdamNoBias<double> raw(1, 0.7, 0.9);
     const auto a = ch08::train_per_sample("a", p, adam, nullptr, 1, 1, 1);
     const auto b = ch08::train_per_sample("b", p, raw, nullptr, 1, 1, 1);
     BOOST_TEST(std::abs(a.b[1] - a.b[0]) == 1.0, tt::tolerance(1e-8));  // Adam's first step is η

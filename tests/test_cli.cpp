@@ -24,7 +24,7 @@ struct Flags {
 bool parse(std::vector<std::string> args, Flags& f, gd::Cli** keep = nullptr) {
     static gd::Cli* last = nullptr;
     delete last;
-    last = new gd::Cli("test", "a test program");
+    last = new gd::Cli("test", "a test program", 42);
     last->option("--lr", f.lr, "rate", gd::positive());
     last->option("--epochs", f.epochs, "epochs", 1, 1000);
     last->flag("--shuffle", f.shuffle, "shuffle");
@@ -110,6 +110,17 @@ BOOST_AUTO_TEST_CASE(help_stops_the_program_and_lists_every_flag) {
          {"--lr", "--epochs", "--shuffle", "--quick", "--no-plot", "--out", "--seed", "--help"}) {
         BOOST_TEST(captured.str().find(flag) != std::string::npos);
     }
+}
+
+// A program that draws nothing random is built without a seed: it neither lists nor accepts
+// --seed, which would otherwise be a flag that changes nothing.
+BOOST_AUTO_TEST_CASE(no_seed_flag_without_randomness) {
+    gd::Cli cli("test", "deterministic");
+    std::ostringstream help;
+    cli.print_help(help);
+    BOOST_TEST(help.str().find("--seed") == std::string::npos);
+    const char* argv[] = {"test", "--seed", "3"};
+    BOOST_CHECK_THROW(cli.parse(3, argv), gd::UsageError);
 }
 
 // The same rules, end to end: a chapter executable says one line on stderr and exits with 2.

@@ -95,7 +95,7 @@ inline LineRun per_sample(gd::Optimizer<double>& opt, const gd::Points& p, gd::P
             const gd::Grad2 gi = gd::sample_grad(theta(0), theta(1), p.x[i], p.y[i]);
             g(0) = gi.a;
             g(1) = gi.b;
-            if (schedule) opt.lr = schedule->rate(t);
+            if (schedule) opt.set_lr(schedule->rate(t));
             opt.step({&theta}, {&g});
             if (!std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
                 run.diverged_at = t + 1;
@@ -136,7 +136,7 @@ class DeltaW : public gd::Optimizer<double> {
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& g) override {
         Tensor& dw = buffer(dw_, i);                  // Δw₀ = 0
-        xt::noalias(dw) = alpha * dw + this->lr * g;  // Δw(t) = αΔw(t−1) + η∇l(t)
+        xt::noalias(dw) = alpha * dw + this->lr() * g;  // Δw(t) = αΔw(t−1) + η∇l(t)
         xt::noalias(theta) = theta - dw;              // w(t+1) = w(t) − Δw(t)
     }
 

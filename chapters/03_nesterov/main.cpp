@@ -241,7 +241,7 @@ void animate_race(gd::plot::Figures& figs, const std::string& slug, const gd::Su
 
 int main(int argc, char** argv) {
     return gd::run("03_nesterov", [&] {
-        gd::Cli cli("03_nesterov", "plain momentum against Nesterov's look-ahead gradient", 3);
+        gd::Cli cli("03_nesterov", "plain momentum against Nesterov's look-ahead gradient");
         double mu = 0.9, lr_ravine = 0.3, lr_edge = 0.4, lr_rosen = 0.001, mu_high = 0.95;
         int steps_ravine = 300, steps_rosen = 3000, early = 50;
         // Nesterov's look-ahead needs some momentum: μ in (0, 1), both ends open.

@@ -162,7 +162,7 @@ void decay_sweep(gd::plot::Figures& figs, const gd::Surface2& f, Line start, Hyp
 
 int main(int argc, char** argv) {
     return gd::run("05_adam", [&] {
-        gd::Cli cli("05_adam", "Adam's moments, bias correction, restlessness, AMSGrad, AdamW", 7);
+        gd::Cli cli("05_adam", "Adam's moments, bias correction, restlessness, AMSGrad, AdamW");
         Hyper post;
         post.lr = 1.0, post.beta1 = 0.7, post.beta2 = 0.9;
         int epochs = 50, sweep_epochs = 2000, first = 50;

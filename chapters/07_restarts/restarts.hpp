@@ -56,21 +56,21 @@ LineRun train_line(const std::string& name, const gd::Points& pts, gd::Optimizer
         run.loss.push_back(gd::mean_loss(theta(0), theta(1), pts));
         run.lr.push_back(eta);
     };
-    record(schedule ? schedule->rate(0) : opt.lr);
+    record(schedule ? schedule->rate(0) : opt.lr());
     for (int e = 1; e <= epochs; ++e) {
         for (std::size_t i = 0; i < pts.size(); ++i, ++t) {
             const gd::Grad2 gi = gd::sample_grad(theta(0), theta(1), pts.x[i], pts.y[i]);
             g(0) = gi.a;                               // ∂ℓ_i/∂a = 2x_i r_i
             g(1) = gi.b;                               // ∂ℓ_i/∂b = 2r_i
-            if (schedule) opt.lr = schedule->rate(t);  // η_t, set before the step as torch does
+            if (schedule) opt.set_lr(schedule->rate(t));  // η_t, set before the step as torch does
             opt.step({&theta}, {&g});
             if (!std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
                 run.diverged_at = t + 1;
                 return run;  // keep only the finite points
             }
-            record(opt.lr);
+            record(opt.lr());
         }
-        opt.lr = rate_at_epoch_end(e, opt.lr);
+        opt.set_lr(rate_at_epoch_end(e, opt.lr()));
     }
     run.lr[0] = run.lr.size() > 1 ? run.lr[1] : run.lr[0];
     return run;

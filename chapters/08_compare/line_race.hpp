@@ -15,43 +15,11 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "problems/line_fit.hpp"
 #include "optim/factory.hpp"
+#include "problems/line_fit.hpp"
 #include "schedule/factory.hpp"
 
 namespace ch08 {
-
-// Adam without bias correction: the same two moving averages as gd::Adam (adam.hpp), but m and
-// v are used as they are, still biased towards their zero start. The first step is therefore
-// η(1−β1)/√(1−β2) instead of η; the factor √(1−β2ᵗ)/(1−β1ᵗ) that gd::Adam applies tends to 1.
-class AdamNoBias : public gd::Optimizer<double> {
-  public:
-    AdamNoBias(double lr, double beta1, double beta2, double eps = 1e-8)
-        : Optimizer<double>(lr),
-          beta1(beta1),
-          beta2(beta2),
-          eps(eps),
-          m_(add_buffer("exp_avg")),
-          v_(add_buffer("exp_avg_sq")) {
-        gd::require("adam-nobias", "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        gd::require("adam-nobias", "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        gd::require("adam-nobias", "eps", eps, eps >= 0, "finite and >= 0");
-    }
-    const double beta1, beta2, eps;
-    std::string name() const override { return "adam-nobias"; }
-
-  protected:
-    void update(std::size_t i, Tensor& theta, const Tensor& g) override {
-        Tensor& m = buffer(m_, i);
-        Tensor& v = buffer(v_, i);
-        xt::noalias(m) = beta1 * m + (1 - beta1) * g;      // first moment m ← β1m + (1−β1)g
-        xt::noalias(v) = beta2 * v + (1 - beta2) * g * g;  // second moment v ← β2v + (1−β2)g²
-        xt::noalias(theta) = theta - lr * m / (xt::sqrt(v) + eps);  // θ ← θ − ηm/(√v + ε)
-    }
-
-  private:
-    std::size_t m_, v_;
-};
 
 // One method's run, recorded after every update: index k is the point after k updates (k = 0
 // the start), loss[k] the mean loss over all points there, lr[k] the rate update k used.
@@ -71,7 +39,7 @@ inline LineRun train_per_sample(const std::string& name, const gd::Points& pts,
     LineRun run;
     run.name = name;
     xt::xarray<double> theta = {a0, b0}, g = {0.0, 0.0};
-    const double base = opt.lr;
+    const double base = opt.lr();
     auto record = [&](double eta) {
         run.a.push_back(theta(0));
         run.b.push_back(theta(1));
@@ -85,14 +53,14 @@ inline LineRun train_per_sample(const std::string& name, const gd::Points& pts,
             const gd::Grad2 gi = gd::sample_grad(theta(0), theta(1), pts.x[i], pts.y[i]);
             g(0) = gi.a;
             g(1) = gi.b;
-            opt.lr = schedule ? schedule->rate(t) : base;  // η_t
+            opt.set_lr(schedule ? schedule->rate(t) : base);  // η_t
             opt.step({&theta}, {&g});
             if (!std::isfinite(theta(0)) || !std::isfinite(theta(1)) ||
                 !std::isfinite(gd::mean_loss(theta(0), theta(1), pts))) {
                 run.diverged_at = t + 1;
                 return run;
             }
-            record(opt.lr);
+            record(opt.lr());
         }
     }
     return run;

@@ -17,12 +17,12 @@
 #include <vector>
 
 #include "cli/cli.hpp"
-#include "problems/line_fit.hpp"
+#include "core/rng.hpp"
+#include "figures.hpp"
 #include "line_race.hpp"
 #include "optim/factory.hpp"
-#include "figures.hpp"
+#include "problems/line_fit.hpp"
 #include "race.hpp"
-#include "core/rng.hpp"
 #include "schedule/factory.hpp"
 
 namespace {
@@ -47,7 +47,7 @@ std::vector<LineRun> run_line_methods(const gd::Points& pts, const Settings& s) 
     gd::Sgd<double> sgd(s.sgd_lr);
     gd::MomentumEma<double> momentum(s.mom_lr, s.beta);
     gd::Adam<double> adam(s.adam_lr, s.beta1, s.beta2), adam_ann(s.adam_lr, s.beta1, s.beta2);
-    ch08::AdamNoBias raw(s.adam_lr, s.beta1, s.beta2), raw_ann(s.adam_lr, s.beta1, s.beta2);
+    gd::AdamNoBias<double> raw(s.adam_lr, s.beta1, s.beta2), raw_ann(s.adam_lr, s.beta1, s.beta2);
     const auto run = [&](const char* name, gd::Optimizer<double>& opt, const gd::Schedule* sch) {
         return ch08::train_per_sample(name, pts, opt, sch, 1.0, 1.0, s.epochs);
     };

@@ -26,7 +26,7 @@ double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, double lr
     net.zero_grad();
     const auto loss = tape.cross_entropy(net(tape, tape.constant(b.x)), b.y);
     tape.backward(loss);
-    opt.lr = lr;
+    opt.set_lr(lr);
     opt.step(net.values(), net.grads());
     return static_cast<double>(tape.value(loss)());
 }

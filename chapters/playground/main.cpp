@@ -78,7 +78,7 @@ Run build(const Setup& s, gd::Point2 start) {
     Run r;
     r.surface = gd::make_surface(s.function);
     r.optimizer = gd::make_optimizer<double>(s.optimizer, s.opt);
-    r.schedule = gd::make_schedule(s.schedule, r.optimizer->lr, s.sched);
+    r.schedule = gd::make_schedule(s.schedule, r.optimizer->lr(), s.sched);
     r.theta = {start.x, start.y};
     r.words = s.words;
     return r;
@@ -133,7 +133,7 @@ Run read_checkpoint(std::istream& is) {
     for (auto& w : s.words)
         if (!std::getline(is, w)) bad("truncated flag list");
     // Re-parse the stored flags exactly as a fresh run would have.
-    gd::Cli cli(kProgram, "", 0, false);
+    gd::Cli cli(kProgram, "", std::nullopt, false);
     define_run_flags(cli, s);
     std::vector<const char*> argv{kProgram};
     for (const auto& w : s.words) argv.push_back(w.c_str());
@@ -187,7 +187,8 @@ void check_writable(const std::string& flag, const std::string& file, bool make_
 
 int main(int argc, char** argv) {
     return gd::run(kProgram, [&] {
-        gd::Cli cli(kProgram, "any optimizer and schedule on any 2-D test surface", 42, false);
+        gd::Cli cli(kProgram, "any optimizer and schedule on any 2-D test surface", std::nullopt,
+                    false);
         Setup s;
         define_run_flags(cli, s);
         std::string resume, trace, plot_file, animate_file, checkpoint;

@@ -14,6 +14,7 @@
 #include <functional>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -54,12 +55,14 @@ inline Range unit_open() {
 
 class Cli {
   public:
-    // Tools that name their output files themselves (the playground) pass out_folder = false:
-    // they get no --out flag and no figures/<program> folder.
-    Cli(std::string program, std::string summary, std::uint64_t default_seed = 42,
-        bool out_folder = true)
+    // Programs that draw random numbers pass their default seed and get --seed; the others
+    // (fixed data, fixed starts) take no such flag, since it would change nothing. Tools that
+    // name their output files themselves (the playground) pass out_folder = false: they get no
+    // --out flag and no figures/<program> folder.
+    Cli(std::string program, std::string summary,
+        std::optional<std::uint64_t> default_seed = std::nullopt, bool out_folder = true)
         : out(out_folder ? "figures/" + program : ""),
-          seed(default_seed),
+          seed(default_seed.value_or(0)),
           program_(std::move(program)),
           summary_(std::move(summary)) {
         flag("--quick", quick, "tiny sizes that run in seconds (the tests use it)");
@@ -67,14 +70,14 @@ class Cli {
         if (out_folder) {
             option("--out", out, "folder for figures and their data (default: figures/<chapter>)");
         }
-        option("--seed", seed, "seed of the random generator");
+        if (default_seed) option("--seed", seed, "seed of the random generator");
     }
 
     // The common flags.
     bool quick = false;
     bool no_plot = false;
     std::string out;
-    std::uint64_t seed = 42;
+    std::uint64_t seed = 0;  // --seed, for programs that draw random numbers
 
     const std::string& program() const { return program_; }
 

@@ -45,7 +45,7 @@ class Adagrad : public Optimizer<T> {
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const double t = static_cast<double>(this->t_);
-        const double eta_t = this->lr / (1 + (t - 1) * lr_decay);  // η_t = η / (1 + (t−1)·decay)
+        const double eta_t = this->lr() / (1 + (t - 1) * lr_decay);  // η_t = η / (1 + (t−1)·decay)
         const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
         Tensor& S = this->buffer(sum_, i);
         xt::noalias(S) = S + g * g;  // S ← S + g²: every squared gradient, never forgotten

@@ -1,4 +1,4 @@
-// adam.hpp: Adam and AdamW, momentum and per-coordinate scaling with bias correction.
+// adam.hpp: Adam, AdamW and AdamNoBias: momentum and per-coordinate scaling, bias-corrected.
 //
 // Chapter 05 introduces both: Adam keeps a moving average of the gradients (first moment, the
 // momentum of chapter 02) and of their squares (second moment, RMSprop's of chapter 04), and
@@ -39,7 +39,7 @@ class Adam : public Optimizer<T> {
 
   protected:
     Adam(const std::string& who, bool decoupled, double lr, double beta1, double beta2, double eps,
-         double weight_decay, bool amsgrad)
+         double weight_decay, bool amsgrad, bool correct = true)
         : Optimizer<T>(lr),
           beta1(beta1),
           beta2(beta2),
@@ -47,6 +47,7 @@ class Adam : public Optimizer<T> {
           weight_decay(weight_decay),
           amsgrad(amsgrad),
           decoupled_(decoupled),
+          correct_(correct),
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")),
           vmax_(amsgrad ? this->add_buffer("max_exp_avg_sq") : 0) {
@@ -58,9 +59,11 @@ class Adam : public Optimizer<T> {
     }
 
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
-        const double t = static_cast<double>(this->t_), eta = this->lr;
-        const double bias1 = 1 - std::pow(beta1, t);  // 1 − β1ᵗ: the first moment's bias
-        const double bias2_sqrt = std::sqrt(1 - std::pow(beta2, t));  // √(1 − β2ᵗ): the second's
+        const double t = static_cast<double>(this->t_), eta = this->lr();
+        // 1 − β1ᵗ and √(1 − β2ᵗ): the bias of the moments towards their zero start, divided out
+        // (AdamNoBias leaves both moments as they are: factors of exactly 1).
+        const double bias1 = correct_ ? 1 - std::pow(beta1, t) : 1.0;
+        const double bias2_sqrt = correct_ ? std::sqrt(1 - std::pow(beta2, t)) : 1.0;
         const T b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2), e = static_cast<T>(eps);
         const T step_size = static_cast<T>(eta / bias1), root_bias2 = static_cast<T>(bias2_sqrt);
         if (decoupled_ && weight_decay != 0) {
@@ -93,16 +96,19 @@ class Adam : public Optimizer<T> {
     static void fused_step(T* m, T* v, T* theta, const T* g, std::size_t n, T b1, T c1, T b2, T c2,
                            T step_size, T root_bias2, T e) {
         for (std::size_t k = 0; k < n; ++k) {
-            const T gk = g[k];
-            const T mk = b1 * m[k] + c1 * gk;
-            const T vk = b2 * v[k] + c2 * gk * gk;
+            const T gk = g[k];                      // g: this coordinate's gradient (+ λθ)
+            const T mk = b1 * m[k] + c1 * gk;       // first moment m ← β1m + (1−β1)g
+            const T vk = b2 * v[k] + c2 * gk * gk;  // second moment v ← β2v + (1−β2)g²
             m[k] = mk;
             v[k] = vk;
+            // θ ← θ − (η/(1−β1ᵗ))·m / (√v/√(1−β2ᵗ) + ε): m̂ = m/(1−β1ᵗ) folded into the step
+            // size, v̂ = v/(1−β2ᵗ) under the root, ε added outside it (torch's order)
             theta[k] = theta[k] - step_size * mk / (std::sqrt(vk) / root_bias2 + e);
         }
     }
 
     bool decoupled_;            // AdamW: decay θ directly instead of adding λθ to g
+    bool correct_;              // divide out the moments' bias (all but AdamNoBias)
     std::size_t m_, v_, vmax_;  // ids of the first and second moments and of their maximum
 };
 
@@ -118,11 +124,27 @@ class AdamW : public Adam<T> {
     std::string name() const override { return "adamw"; }
 };
 
+// Adam without bias correction, as the lecture writes it and the source post most likely ran it
+// (chapters 05 and 08): the same two moving averages, used as they are, still biased towards
+// their zero start, so the first step is η(1−β1)/√(1−β2) rather than η. Not in torch.optim.
+//   m ← β1m + (1−β1)g;  v ← β2v + (1−β2)g²;  θ ← θ − η m / (√v + ε)
+template <class T>
+class AdamNoBias : public Adam<T> {
+  public:
+    explicit AdamNoBias(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
+                        double eps = 1e-8)
+        : Adam<T>("adam-nobias", false, lr, beta1, beta2, eps, 0.0, false, false) {}
+
+    std::string name() const override { return "adam-nobias"; }
+};
+
 // Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
 // links that copy rather than compiling the rule again (seconds per program).
 extern template class Adam<float>;
 extern template class Adam<double>;
 extern template class AdamW<float>;
 extern template class AdamW<double>;
+extern template class AdamNoBias<float>;
+extern template class AdamNoBias<double>;
 
 }  // namespace gd

@@ -35,7 +35,7 @@ class MomentumEma : public Optimizer<T> {
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& g) override {
         Tensor& v = this->buffer(v_, i);  // v₀ = 0
-        const T b = static_cast<T>(beta), eta = static_cast<T>(this->lr);
+        const T b = static_cast<T>(beta), eta = static_cast<T>(this->lr());
         xt::noalias(v) = b * v + static_cast<T>(1 - beta) * g;  // v ← βv + (1−β)g: average of g
         xt::noalias(theta) = theta - eta * v;                   // θ ← θ − ηv
     }

@@ -38,17 +38,21 @@ class Optimizer {
     using Tensor = xt::xarray<T>;
     static constexpr int kFormat = 1;  // version of the saved state's format
 
-    explicit Optimizer(double lr_) : lr(lr_) {}
+    explicit Optimizer(double lr) : lr_(lr) {}
     virtual ~Optimizer() = default;
 
-    double lr;  // η: public, so a learning-rate schedule can set it before each step
+    // η, the rate of the next step. A schedule changes it before every update through
+    // train/step.hpp's step(), the one place a rate reaches an optimizer (as PyTorch's
+    // scheduler.step() writes param_groups[0]['lr']).
+    double lr() const { return lr_; }
+    void set_lr(double eta) { lr_ = eta; }
 
     virtual std::string name() const = 0;  // as make_optimizer spells it: "sgd", "adam", ...
     long steps() const { return t_; }      // t: updates made so far
 
     // One update: θ_i ← rule(θ_i, g_i) for every i. Shapes must match, and stay the same.
     virtual void step(const std::vector<Tensor*>& params, const std::vector<const Tensor*>& grads) {
-        if (!(std::isfinite(lr) && lr >= 0)) require(name(), "lr", lr, false, "finite and >= 0");
+        if (!(std::isfinite(lr_) && lr_ >= 0)) require(name(), "lr", lr_, false, "finite and >= 0");
         if (params.size() != grads.size()) throw UsageError(name() + ": params/grads mismatch");
         for (std::size_t i = 0; i < params.size(); ++i)
             if (grads[i]->shape() != params[i]->shape())
@@ -64,6 +68,14 @@ class Optimizer {
         for (std::size_t i = 0; i < params.size(); ++i) update(i, *params[i], *grads[i]);
     }
 
+    // What the optimizer remembers between steps, by the buffer's name ("exp_avg", ...): one
+    // tensor per parameter, empty before the first step. For figures that show the state.
+    const std::vector<Tensor>& state(const std::string& buffer_name) const {
+        for (const auto& b : buffers_)
+            if (b.name == buffer_name) return b.values;
+        throw UsageError(name() + " keeps no buffer '" + buffer_name + "'");
+    }
+
     // Text, one item a line, numbers as C99 hexadecimal floats (exact):
     //   gd-optimizer 1 adam float64
     //   lr 0x1.47ae147ae147bp-7
@@ -74,7 +86,7 @@ class Optimizer {
     //   end gd-optimizer
     virtual void save(std::ostream& os) const {
         os << "gd-optimizer " << kFormat << ' ' << name() << ' ' << type_name() << '\n'
-           << "lr " << hex(lr) << "\nstep " << t_ << "\nbuffers " << buffers_.size();
+           << "lr " << hex(lr_) << "\nstep " << t_ << "\nbuffers " << buffers_.size();
         for (const auto& b : buffers_) os << ' ' << b.name;
         for (const auto& b : buffers_) {
             os << "\nbuffer " << b.name << ' ' << b.values.size();
@@ -139,7 +151,7 @@ class Optimizer {
         expect("gd-optimizer");
         std::string rest;
         std::getline(is, rest);  // leave the stream at the start of the next line
-        lr = new_lr;
+        lr_ = new_lr;
         t_ = new_t;
         for (std::size_t k = 0; k < buffers_.size(); ++k) buffers_[k].values = std::move(values[k]);
     }
@@ -167,6 +179,7 @@ class Optimizer {
     long t_ = 0;
 
   private:
+    double lr_;  // η
     struct Buffer {
         std::string name;
         std::vector<Tensor> values;  // one per parameter tensor; empty before the first step

@@ -26,5 +26,7 @@ template class Adam<float>;
 template class Adam<double>;
 template class AdamW<float>;
 template class AdamW<double>;
+template class AdamNoBias<float>;
+template class AdamNoBias<double>;
 
 }  // namespace gd

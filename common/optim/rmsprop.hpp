@@ -50,7 +50,8 @@ class RmsProp : public Optimizer<T> {
 
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
-        const T a = static_cast<T>(alpha), e = static_cast<T>(eps), eta = static_cast<T>(this->lr);
+        const T a = static_cast<T>(alpha), e = static_cast<T>(eps),
+                eta = static_cast<T>(this->lr());
         const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
         Tensor& s = this->buffer(s_, i);
         xt::noalias(s) = a * s + static_cast<T>(1 - alpha) * g * g;  // s ← αs + (1−α)g²

@@ -46,7 +46,7 @@ class Sgd : public Optimizer<T> {
 
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
-        const T eta = static_cast<T>(this->lr), mu = static_cast<T>(momentum);
+        const T eta = static_cast<T>(this->lr()), mu = static_cast<T>(momentum);
         const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
         if (momentum == 0) {
             xt::noalias(theta) = theta - eta * g;  // θ ← θ − ηg

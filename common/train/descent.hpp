@@ -18,6 +18,7 @@
 #include "optim/optimizer.hpp"
 #include "problems/surfaces.hpp"
 #include "schedule/schedule.hpp"
+#include "train/step.hpp"
 
 namespace gd {
 
@@ -53,9 +54,8 @@ struct Trajectory {
 inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Schedule* schedule,
                           xt::xarray<double>& theta, long& t, long steps) {
     Trajectory tr;
-    const double base = opt.lr;
-    auto rate = [&](long k) { return schedule ? schedule->rate(k) : base; };
-    tr.add(t, theta(0), theta(1), f.value(theta(0), theta(1)), rate(std::max(0L, t - 1)));
+    const double rate0 = schedule ? schedule->rate(std::max(0L, t - 1)) : opt.lr();
+    tr.add(t, theta(0), theta(1), f.value(theta(0), theta(1)), rate0);
     xt::xarray<double> g = xt::zeros<double>({2});
     for (long k = 0; k < steps; ++k) {
         const Point2 grad = f.grad(theta(0), theta(1));
@@ -65,9 +65,7 @@ inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Sched
         }
         g(0) = grad.x;
         g(1) = grad.y;
-        const double eta = rate(t);  // η_t, t counting updates from 0 as the schedules do
-        opt.lr = eta;
-        opt.step({&theta}, {&g});
+        const double eta = step(opt, schedule, t, {&theta}, {&g});  // θ ← rule(θ, g) at η_t
         ++t;
         const double loss = f.value(theta(0), theta(1));
         if (!std::isfinite(loss) || !std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
