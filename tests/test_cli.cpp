@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <string>
+
+#include <unistd.h>
 #include <vector>
 
 #include "cli/cli.hpp"
@@ -29,7 +31,7 @@ bool parse(std::vector<std::string> args, Flags& f, gd::Cli** keep = nullptr) {
     last->option("--epochs", f.epochs, "epochs", 1, 1000);
     last->flag("--shuffle", f.shuffle, "shuffle");
     last->option("--mode", f.mode, "mode", {"a", "b"});
-    const fs::path out = fs::temp_directory_path() / "gdbook-cli-test";
+    const fs::path out = fs::temp_directory_path() / ("gdbook-cli-test-" + std::to_string(::getpid()));
     std::vector<std::string> all{"test", "--out", out.string()};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <functional>
 #include <string>
+
+#include <unistd.h>
 #include <vector>
 
 #include "sys/idx.hpp"
@@ -27,7 +29,7 @@ std::string idx_bytes(unsigned char type, std::vector<std::uint32_t> shape,
 }
 
 std::string write(const std::string& name, const std::string& bytes, bool gzip = false) {
-    const fs::path p = fs::temp_directory_path() / ("gdbook-idx-" + name);
+    const fs::path p = fs::temp_directory_path() / ("gdbook-idx-" + std::to_string(::getpid()) + "-" + name);
     if (gzip) {
         gzFile f = gzopen(p.c_str(), "wb");
         gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "plot/figures.hpp"
 #include "run_exe.hpp"
 
@@ -14,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / ("gdbook-plot-" + name);
+    const fs::path d = fs::temp_directory_path() / ("gdbook-plot-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(d);
     fs::create_directories(d);
     return d;

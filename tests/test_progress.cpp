@@ -13,7 +13,8 @@
 #include "cli/progress.hpp"
 
 BOOST_AUTO_TEST_CASE(silent_when_stderr_is_a_file) {
-    const auto path = std::filesystem::temp_directory_path() / "gdbook-progress.txt";
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("gdbook-progress-" + std::to_string(::getpid()) + ".txt");
     std::fflush(stderr);
     const int saved = dup(STDERR_FILENO);
     const int fd = open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY, 0644);
