@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "06_lr_decay/noisy_sgd.hpp"
+#include "core/seeds.hpp"
 #include "problems/line_fit.hpp"
-#include "schedule/factory.hpp"
+#include "schedule/decay.hpp"
+#include "train/line_training.hpp"
 
 namespace tt = boost::test_tools;
 using ch06::Line;
@@ -21,14 +23,15 @@ gd::Points chapter_points() {
     return ch06::noisy_line(320, 1.5, -28.0, 2.0, rng);
 }
 
-// The chapter's default comparison (main.cpp's Settings): 20 seeds, 60 epochs, batch 8.
+// The chapter's default comparison (main.cpp's Settings): 20 seeds, 60 epochs, batch 8; run r
+// shuffles with stream 1 + r of seed 6, as main.cpp's compare_decays does.
 std::vector<Line> finals(const gd::Points& p, const gd::Schedule& s, bool replace = false) {
-    std::vector<Line> f;
+    std::vector<gd::LineRun> runs;
     for (int r = 0; r < 20; ++r) {
-        gd::Rng rng(6 * 1000 + 1 + static_cast<std::uint64_t>(r));
-        f.push_back(ch06::minibatch_sgd(p, {0, 0}, s, 60, 8, rng, replace).per_epoch.back());
+        gd::Rng rng(gd::run_seed(6, 1 + static_cast<std::uint64_t>(r)));
+        runs.push_back(ch06::sgd(p, {0, 0}, s, 60, 8, rng, replace));
     }
-    return f;
+    return ch06::finals(runs);
 }
 
 }  // namespace
@@ -76,16 +79,18 @@ BOOST_AUTO_TEST_CASE(one_batch_of_everything_is_gradient_descent) {
     const gd::Points p = chapter_points();
     const gd::ExponentialDecay s(0.01, 0.9);
     gd::Rng rng(3);
-    const ch06::Run run = ch06::minibatch_sgd(p, {0, 0}, s, 30, p.size(), rng);
+    const gd::LineRun run = ch06::sgd(p, {0, 0}, s, 30, p.size(), rng);
     Line t;
     for (int e = 0; e < 30; ++e) {
         const gd::Grad2 g = gd::mean_grad(t.a, t.b, p, 0, p.size());
         t.a -= s.rate(e) * g.a;
         t.b -= s.rate(e) * g.b;
     }
-    BOOST_TEST(run.per_epoch.back().a == t.a, tt::tolerance(1e-12));
-    BOOST_TEST(run.per_epoch.back().b == t.b, tt::tolerance(1e-12));
-    BOOST_TEST(run.rate.back() == 0.01 * std::pow(0.9, 29), tt::tolerance(1e-14));
+    BOOST_TEST(run.epoch_path.back().x == t.a, tt::tolerance(1e-12));
+    BOOST_TEST(run.epoch_path.back().y == t.b, tt::tolerance(1e-12));
+    // One update per epoch, at the rate of that epoch: η_t steps once an epoch.
+    BOOST_TEST(run.updates() == 30u);
+    BOOST_TEST(run.lr.back() == 0.01 * std::pow(0.9, 29), tt::tolerance(1e-14));
 }
 
 BOOST_AUTO_TEST_CASE(every_decay_shrinks_the_spread_in_the_default_setting) {
@@ -144,8 +149,8 @@ BOOST_AUTO_TEST_CASE(reshuffling_beats_independent_batches_in_the_slow_direction
     // for 10.
     const gd::Points p = chapter_points();
     const Line best = ch06::least_squares(p);
-    const ch06::Spread iid = ch06::noise_ball(p, best, 0.0025, 8, true, 50, 6001);
-    const ch06::Spread shuf = ch06::noise_ball(p, best, 0.0025, 8, false, 50, 6001);
+    const ch06::Spread iid = ch06::noise_ball(p, best, 0.0025, 8, true, 50, 6);
+    const ch06::Spread shuf = ch06::noise_ball(p, best, 0.0025, 8, false, 50, 6);
     BOOST_TEST(shuf.rms_b * shuf.rms_b < iid.rms_b * iid.rms_b / 10);
 }
 
@@ -153,8 +158,9 @@ BOOST_AUTO_TEST_CASE(divergence_is_reported_not_written) {
     // ηλ_max > 2 (λ_max ≈ 70): the run must stop at the last finite point and say when.
     const gd::Points p = chapter_points();
     gd::Rng rng(1);
-    const ch06::Run run = ch06::minibatch_sgd(p, {0, 0}, gd::ConstantRate(0.2), 200, 8, rng);
-    BOOST_TEST(run.diverged_at > 0);
-    for (const Line& t : run.per_epoch) BOOST_TEST((std::isfinite(t.a) && std::isfinite(t.b)));
-    for (double l : run.loss) BOOST_TEST(std::isfinite(l));
+    const gd::LineRun run = ch06::sgd(p, {0, 0}, gd::ConstantRate(0.2), 200, 8, rng);
+    BOOST_TEST(run.diverged_epoch > 0);
+    BOOST_TEST(run.epoch_path.size() == static_cast<std::size_t>(run.diverged_epoch));
+    for (const auto& t : run.path) BOOST_TEST((std::isfinite(t.x) && std::isfinite(t.y)));
+    for (double l : run.epoch_loss) BOOST_TEST(std::isfinite(l));
 }

@@ -1,16 +1,19 @@
-// line_sgd.hpp: chapter 01's algorithms, written out on the two scalars a and b.
+// line_sgd.hpp: chapter 01's algorithm, and the source post's loop it is contrasted with.
 //
-// θ = (a, b) the parameters, g the gradient, η the learning rate. Every variant below is the
-// same rule, θ ← θ − η·g; they differ only in which samples g averages over and in when it is
-// evaluated. The tests (tests/test_line_fit.cpp) call these functions directly.
+// θ = (a, b) the parameters, g the gradient, η the learning rate. Plain SGD is θ ← θ − η·g, with
+// g the mean gradient of a batch: torch.optim.SGD (gd::Sgd, common/optim/sgd.hpp) stepped by the
+// book's one line-fit loop (gd::train_line, common/train/line_training.hpp), per sample, in
+// mini-batches or in full batch. The post's own loop is a different rule: it updates a first and
+// takes b's gradient at the new a, so it is written out here, on the two scalars, to be compared.
+// The tests (tests/test_line_fit.cpp) call these functions directly.
 #pragma once
 
-#include <cmath>
-#include <string>
-#include <vector>
+#include <cstddef>
 
-#include "problems/line_fit.hpp"
 #include "core/rng.hpp"
+#include "optim/sgd.hpp"
+#include "problems/line_fit.hpp"
+#include "train/line_training.hpp"
 
 namespace ch01 {
 
@@ -24,76 +27,26 @@ inline Line sgd_post(const gd::Points& p, Line start, double lr, int epochs) {
     Line t = start;
     for (int e = 0; e < epochs; ++e) {
         for (std::size_t i = 0; i < p.size(); ++i) {
-            t.a = t.a - lr * 2 * p.x[i] * (t.a * p.x[i] + t.b - p.y[i]);
-            t.b = t.b - lr * 2 * (t.a * p.x[i] + t.b - p.y[i]);  // uses the a just updated
+            t.a = t.a - lr * 2 * p.x[i] * (t.a * p.x[i] + t.b - p.y[i]);  // a ← a − η·2x·r
+            t.b = t.b - lr * 2 * (t.a * p.x[i] + t.b - p.y[i]);  // b ← b − η·2r, r at the new a
         }
     }
     return t;
 }
 
-// The textbook step: both partial derivatives at the same, old point. It lands on b = -27.938.
-inline Line sgd_simultaneous(const gd::Points& p, Line start, double lr, int epochs) {
-    Line t = start;
-    for (int e = 0; e < epochs; ++e) {
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            const gd::Grad2 g = gd::sample_grad(t.a, t.b, p.x[i], p.y[i]);
-            t.a -= lr * g.a;
-            t.b -= lr * g.b;
-        }
-    }
-    return t;
-}
-
-// One run of mini-batch gradient descent, recorded for the figures.
-struct Run {
-    std::string name;
-    std::size_t batch = 1;
-    std::vector<Line> path;       // the point after every update, path[0] = start
-    std::vector<double> loss;     // full-data mean loss after every epoch, loss[0] at the start
-    std::vector<Line> per_epoch;  // the point after every epoch, per_epoch[0] = start
-    int diverged_at = -1;         // the epoch in which a, b or the loss stopped being finite
-};
-
-// Batches of `batch` consecutive samples (the last one may be smaller); the gradient is the
-// batch mean. batch = 1 is per-sample SGD, batch = n is full-batch gradient descent. With
-// `rng`, the order of the samples is reshuffled at the start of every epoch.
-inline Run minibatch_sgd(const gd::Points& p, Line start, double lr, int epochs, std::size_t batch,
-                         gd::Rng* rng = nullptr) {
-    Run run;
-    run.batch = batch;
-    gd::Points order = p;
-    Line t = start;
-    run.path.push_back(t);
-    run.per_epoch.push_back(t);
-    run.loss.push_back(gd::mean_loss(t.a, t.b, p));
-    for (int e = 1; e <= epochs; ++e) {
-        if (rng) {
-            const auto idx = gd::permutation(p.size(), *rng);
-            for (std::size_t i = 0; i < p.size(); ++i) {
-                order.x[i] = p.x[idx[i]];
-                order.y[i] = p.y[idx[i]];
-            }
-        }
-        for (std::size_t first = 0; first < p.size(); first += batch) {
-            const std::size_t last = std::min(first + batch, p.size());
-            const gd::Grad2 g = gd::mean_grad(t.a, t.b, order, first, last);
-            t.a -= lr * g.a;
-            t.b -= lr * g.b;
-            if (!std::isfinite(t.a) || !std::isfinite(t.b)) {
-                run.diverged_at = e;  // keep only finite points: the figures show where it left
-                return run;
-            }
-            run.path.push_back(t);
-        }
-        const double loss = gd::mean_loss(t.a, t.b, p);
-        if (!std::isfinite(loss)) {
-            run.diverged_at = e;
-            return run;
-        }
-        run.per_epoch.push_back(t);
-        run.loss.push_back(loss);
-    }
-    return run;
+// The textbook SGD from θ = (0, 0): both partial derivatives at the same, old point, the batch's
+// mean gradient g, θ ← θ − η·g. Batches of `batch` consecutive samples (the last one may be
+// smaller): batch 1 is per-sample SGD (it lands on b = -27.938), batch n full-batch gradient
+// descent. With `shuffle`, the samples are reshuffled at the start of every epoch. The run
+// records the path for the figures and stops, keeping only finite points, if it diverges.
+inline gd::LineRun sgd(const gd::Points& p, double lr, int epochs, std::size_t batch,
+                       gd::Rng* shuffle = nullptr) {
+    gd::Sgd<double> opt(lr);  // θ ← θ − η·g
+    gd::LineTraining how;
+    how.epochs = epochs;
+    how.batch = batch;
+    how.shuffle = shuffle;
+    return gd::train_line(opt, p, {0, 0}, how);
 }
 
 }  // namespace ch01

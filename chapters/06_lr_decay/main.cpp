@@ -8,31 +8,28 @@
 //
 // Notation: θ = (a, b) parameters, θ* the least-squares solution, η₀ base rate (--lr), η_t the
 // rate of epoch t, B batch size, σ the noise on y.
-#include <algorithm>
+//
+// The problem, the algorithm and the measurements are in noisy_sgd.hpp, the figures in
+// figures.hpp.
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <sstream>
-#include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
-#include "plot/contour.hpp"
+#include "core/rng.hpp"
+#include "core/seeds.hpp"
+#include "figures.hpp"
 #include "noisy_sgd.hpp"
 #include "plot/figures.hpp"
-#include "schedule/factory.hpp"
+#include "problems/line_fit.hpp"
+#include "schedule/decay.hpp"
+#include "train/line_training.hpp"
 
 namespace {
 
 using ch06::Line;
-
-// A schedule's describe() for a gnuplot title: enhanced text reads _ as a subscript.
-std::string gp_text(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (c == '_') ? std::string("\\_") : std::string(1, c);
-    return out;
-}
-using ch06::Run;
 
 struct Settings {
     double lr = 0.01, noise = 2.0;
@@ -60,254 +57,59 @@ std::vector<std::unique_ptr<gd::Schedule>> decays(const Settings& s) {
     return v;
 }
 
-// Every schedule runs once per seed from θ = (0, 0); all runs of a seed see the same shuffles.
-std::vector<std::vector<Run>> compare_decays(const gd::Points& pts, const Settings& s,
-                                             const std::vector<std::unique_ptr<gd::Schedule>>& v) {
-    std::vector<std::vector<Run>> runs(v.size());
+// Every schedule runs once per seed from θ = (0, 0); all runs of a seed see the same shuffles:
+// run r draws them from stream 1 + r of --seed (gd::run_seed, core/seeds.hpp).
+std::vector<std::vector<gd::LineRun>> compare_decays(
+    const gd::Points& pts, const Settings& s, const std::vector<std::unique_ptr<gd::Schedule>>& v) {
+    std::vector<std::vector<gd::LineRun>> runs(v.size());
     for (std::size_t k = 0; k < v.size(); ++k) {
         for (int r = 0; r < s.seeds; ++r) {
-            gd::Rng rng(s.seed * 1000 + 1 + static_cast<std::uint64_t>(r));
-            runs[k].push_back(ch06::minibatch_sgd(
-                pts, {0, 0}, *v[k], s.epochs, static_cast<std::size_t>(s.batch), rng, s.replace));
+            gd::Rng rng(gd::run_seed(s.seed, 1 + static_cast<std::uint64_t>(r)));
+            runs[k].push_back(ch06::sgd(pts, {0, 0}, *v[k], s.epochs,
+                                        static_cast<std::size_t>(s.batch), rng, s.replace));
         }
     }
     return runs;
 }
 
-std::vector<Line> finals(const std::vector<Run>& runs) {
-    std::vector<Line> f;
-    f.reserve(runs.size());
-    for (const Run& r : runs) f.push_back(r.per_epoch.back());
-    return f;
-}
-
-// Mean over seeds of L(θ) − L(θ*) after every epoch: how far above the best fit the runs are.
-std::vector<double> mean_excess(const std::vector<Run>& runs, double best) {
-    std::vector<double> m(runs[0].loss.size(), 0.0);
-    const double n = static_cast<double>(runs.size());
-    for (const Run& r : runs) {
-        for (std::size_t e = 0; e < m.size(); ++e) m[e] += (r.loss[e] - best) / n;
-    }
-    return m;
-}
-
-void print_decays(const std::vector<std::vector<Run>>& runs, Line best, double best_loss,
+void print_decays(const std::vector<std::vector<gd::LineRun>>& runs, Line best, double best_loss,
                   const Settings& s) {
     std::printf("after %d epochs, batch %d, %s, %d seeds:\n", s.epochs, s.batch,
                 s.replace ? "batches drawn with replacement" : "reshuffled every epoch", s.seeds);
     std::printf("  %-13s %11s %11s %11s %13s\n", "schedule", "final rate", "rms(a-a*)", "rms(b-b*)",
                 "L - L*");
     for (const auto& rk : runs) {
-        const ch06::Spread sp = ch06::spread(finals(rk), best);
-        const double excess = mean_excess(rk, best_loss).back();
-        std::printf("  %-13s %11.3g %11.4f %11.4f %13.3g", rk[0].name.c_str(), rk[0].rate.back(),
-                    sp.rms_a, sp.rms_b, excess);
-        for (const Run& r : rk)
-            if (r.diverged_at >= 0) std::printf("  (a run diverged in epoch %d)", r.diverged_at);
+        const ch06::Spread sp = ch06::spread(ch06::finals(rk), best);
+        const double excess = ch06::mean_excess(rk, best_loss).back();
+        const double final_rate = rk[0].lr.back();  // η of the last update, in the last epoch
+        std::printf("  %-13s %11.3g %11.4f %11.4f %13.3g", rk[0].name.c_str(), final_rate, sp.rms_a,
+                    sp.rms_b, excess);
+        for (const gd::LineRun& r : rk)
+            if (r.diverged_epoch >= 0)
+                std::printf("  (a run diverged in epoch %d)", r.diverged_epoch);
         std::printf("\n");
     }
 }
 
 // The noise ball at constant rates η₀, η₀/2, ..., η₀/16, for both ways of drawing batches.
-struct Ball {
-    double eta, rule;
-    ch06::Spread iid, shuffled;
-};
-std::vector<Ball> measure_noise_ball(const gd::Points& pts, Line best, double sigma2,
-                                     const Settings& s) {
-    std::vector<Ball> balls;
+std::vector<ch06::Ball> measure_noise_ball(const gd::Points& pts, Line best, double sigma2,
+                                           const Settings& s) {
+    std::vector<ch06::Ball> balls;
     const auto b = static_cast<std::size_t>(s.batch);
     for (double eta = s.lr; eta > s.lr / 20; eta /= 2) {
-        const std::uint64_t seed0 = s.seed * 1000 + 1;
         balls.push_back({eta, ch06::noise_ball_rule(eta, sigma2, b),
-                         ch06::noise_ball(pts, best, eta, b, true, s.seeds, seed0),
-                         ch06::noise_ball(pts, best, eta, b, false, s.seeds, seed0)});
+                         ch06::noise_ball(pts, best, eta, b, true, s.seeds, s.seed),
+                         ch06::noise_ball(pts, best, eta, b, false, s.seeds, s.seed)});
     }
     std::printf("\nnoise ball at a constant rate (variance around a*, b*; epochs 40-80):\n");
     std::printf("  %8s %11s | %11s %11s | %11s %11s\n", "eta", "eta*s^2/B", "var a iid",
                 "var b iid", "var a shuf", "var b shuf");
-    for (const Ball& x : balls) {
+    for (const ch06::Ball& x : balls) {
         std::printf("  %8.5f %11.3g | %11.3g %11.3g | %11.3g %11.3g\n", x.eta, x.rule,
                     x.iid.rms_a * x.iid.rms_a, x.iid.rms_b * x.iid.rms_b,
                     x.shuffled.rms_a * x.shuffled.rms_a, x.shuffled.rms_b * x.shuffled.rms_b);
     }
     return balls;
-}
-
-// ---- The figures ------------------------------------------------------------------------------
-
-// Every schedule of common/ over the epochs of this run, on one log-scale axis: the four decays
-// compared here, and chapter 07's cosine, warm restarts and one-cycle for reference.
-void plot_schedules(gd::plot::Figures& figs, const Settings& s,
-                    const std::vector<std::unique_ptr<gd::Schedule>>& v) {
-    std::vector<std::unique_ptr<gd::Schedule>> all;
-    gd::ScheduleConfig c;
-    c.t_max = s.epochs, c.t0 = std::max(1, s.epochs / 6), c.t_mult = 2;
-    c.max_lr = s.lr, c.total_steps = s.epochs;
-    for (const char* name : {"cosine", "cosine-restarts", "onecycle"}) {
-        all.push_back(gd::make_schedule(name, s.lr, c));
-    }
-    gd::plot::Data data({"epoch", "rate"});
-    std::vector<const gd::Schedule*> shown;
-    shown.reserve(v.size() + all.size());
-    for (const auto& x : v) shown.push_back(x.get());
-    for (const auto& x : all) shown.push_back(x.get());
-    for (const gd::Schedule* x : shown) {
-        data.block(x->describe());
-        for (int t = 0; t < s.epochs; ++t) data.row({double(t), x->rate(t)});
-    }
-    figs.write("schedules", data);
-    std::ostringstream gp;
-    gp << "set title 'Every schedule from the same η₀: the four decays end 8-20x lower, "
-          "chapter 07''s restart and warm up'\n"
-       << "set xlabel 'epoch t'\nset ylabel 'learning rate η_t'\n"
-       << "set logscale y\nset format y '10^{%L}'\nset xrange [0:" << s.epochs - 1 << "]\n"
-       << "set yrange [1e-9:0.05]\n"
-       << "set key inside bottom left Left reverse font ',11'\n"
-       << "plot ";
-    const char* style[] = {"lt 7 lw 3", "lt 2",      "lt 1",      "lt 3",
-                           "lt 5",      "lt 8 dt 2", "lt 6 dt 2", "lt 4 dt 2"};
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        gp << (i ? ", \\\n     " : "") << "'schedules.dat' index " << i << " using 1:2 with "
-           << "lines " << style[i] << " title '" << gp_text(shown[i]->describe()) << "'";
-    }
-    gp << "\n";
-    figs.png("schedules", gp.str(), 1200, 700);
-}
-
-// The mean excess loss over the seeds, epoch by epoch: a constant rate stalls on a floor.
-void plot_loss(gd::plot::Figures& figs, const std::vector<std::vector<Run>>& runs, double best_loss,
-               const Settings& s) {
-    gd::plot::Data data({"epoch", "excess_loss", "rate"});
-    for (const auto& rk : runs) {
-        data.block(rk[0].name);
-        const std::vector<double> m = mean_excess(rk, best_loss);
-        for (std::size_t e = 1; e < m.size(); ++e) data.row({double(e), m[e], rk[0].rate[e - 1]});
-    }
-    figs.write("loss", data);
-    std::ostringstream gp;
-    gp << "set title 'The constant rate stalls on a noise floor; every decay keeps going down'\n"
-       << "set xlabel 'epoch (" << s.points << " points, batches of " << s.batch << ")'\n"
-       << "set ylabel 'L(θ) − L(θ*), mean over " << s.seeds << " seeds'\n"
-       << "set logscale y\nset format y '10^{%L}'\nset key top right\nset xrange [1:*]\n"
-       << "plot ";
-    const char* style[] = {"lt 7 lw 3", "lt 2", "lt 1", "lt 3", "lt 5"};
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        gp << (i ? ", \\\n     " : "") << "'loss.dat' index " << i << " using 1:2 with lines "
-           << style[i] << " title '" << runs[i][0].name << "'";
-    }
-    gp << "\n";
-    figs.png("loss", gp.str());
-}
-
-// A box around θ* holding the final points of the runs [first, last), with margin.
-gd::Box cloud_box(const std::vector<std::vector<Run>>& runs, std::size_t first, std::size_t last,
-                  Line best) {
-    std::vector<double> as{best.a}, bs{best.b};
-    for (std::size_t k = first; k < last; ++k) {
-        for (const Line& f : finals(runs[k])) as.push_back(f.a), bs.push_back(f.b);
-    }
-    return gd::bounding_box(as, bs, 0.12);
-}
-
-// Where the seeds end: a wide cloud at a constant rate (left), tight ones after any decay
-// (right, zoomed in on the decays alone).
-void plot_spread(gd::plot::Figures& figs, const std::vector<std::vector<Run>>& runs,
-                 const gd::Points& pts, Line best, const Settings& s, int grid) {
-    gd::plot::Data data({"a", "b"});
-    for (const auto& rk : runs) {
-        data.block(rk[0].name);
-        for (const Line& f : finals(rk)) data.row({f.a, f.b});
-    }
-    figs.write("spread", data);
-    const gd::Box boxes[] = {cloud_box(runs, 0, runs.size(), best),
-                             cloud_box(runs, 1, runs.size(), best)};
-    const char* names[] = {"spread_surface", "spread_zoom_surface"};
-    const char* titles[] = {"all schedules", "zoom on the four decays"};
-    const auto loss = [&](double a, double b) { return gd::mean_loss(a, b, pts); };
-    std::ostringstream gp;
-    gp << "set multiplot layout 1,2 title 'Final (a, b) of " << s.seeds << " seeds after "
-       << s.epochs << " epochs: every decay shrinks the constant rate''s noise ball'\n"
-       << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nunset colorbox\n"
-       << "set key bottom right font ',11'\n";
-    const char* style[] = {"pt 7 ps 1.2 lc rgb '#000000'", "pt 5 ps 1.1 lt 2", "pt 9 ps 1.3 lt 1",
-                           "pt 11 ps 1.3 lt 3", "pt 13 ps 1.3 lt 5"};
-    for (int panel = 0; panel < 2; ++panel) {
-        const gd::Surface surf = gd::write_surface(figs, names[panel], loss, boxes[panel], grid);
-        gp << "set title '" << titles[panel] << "'\n"
-           << "set label 1 'θ*' at " << best.a << "," << best.b
-           << " right point pt 6 ps 3 lw 2 lc rgb 'black' offset -1.3,0 front\n"
-           << gd::contour_map(names[panel], boxes[panel], surf);
-        for (std::size_t i = panel; i < runs.size(); ++i) {
-            gp << ", \\\n     'spread.dat' index " << i << " using 1:2 with points " << style[i]
-               << " title '" << runs[i][0].name << "'";
-        }
-        gp << "\n";
-    }
-    gp << "unset multiplot\n";
-    figs.png("spread", gp.str(), 1200, 560);
-}
-
-// The noise ball's variance against η on log-log axes, with the rule var = η·σ²/B.
-void plot_noise_ball(gd::plot::Figures& figs, const std::vector<Ball>& balls, const Settings& s) {
-    gd::plot::Data data({"eta", "rule", "var_a_iid", "var_b_iid", "var_a_shuf", "var_b_shuf"});
-    for (const Ball& x : balls) {
-        data.row({x.eta, x.rule, x.iid.rms_a * x.iid.rms_a, x.iid.rms_b * x.iid.rms_b,
-                  x.shuffled.rms_a * x.shuffled.rms_a, x.shuffled.rms_b * x.shuffled.rms_b});
-    }
-    figs.write("noise_ball", data);
-    std::ostringstream gp;
-    gp << "set title \"Constant rate: with independent batches the noise ball's variance grows "
-          "like η;\\nreshuffling every epoch keeps the slow b far tighter\"\n"
-       << "set xrange [0.0004:0.015]\n"
-       << "set xlabel 'learning rate η (constant, batch " << s.batch << ")'\n"
-       << "set ylabel 'variance of the parameter around θ*'\n"
-       << "set logscale xy\nset format y '10^{%L}'\nset key bottom right\n"
-       << "plot 'noise_ball.dat' using 1:2 with lines lt 7 dt 2 lw 2 title 'rule of thumb η·σ²/B', "
-          "\\\n"
-       << "     '' using 1:3 with linespoints lt 2 pt 7 title 'a, batches with replacement', \\\n"
-       << "     '' using 1:4 with linespoints lt 1 pt 5 title 'b, batches with replacement', \\\n"
-       << "     '' using 1:5 with linespoints lt 2 dt 3 pt 6 title 'a, reshuffled every epoch', "
-          "\\\n"
-       << "     '' using 1:6 with linespoints lt 1 dt 3 pt 4 title 'b, reshuffled every epoch'\n";
-    figs.png("noise_ball", gp.str(), 900, 650);
-}
-
-// The clouds of all seeds, epoch by epoch, constant rate against exponential decay.
-void animate_clouds(gd::plot::Figures& figs, const std::vector<std::vector<Run>>& runs,
-                    const gd::Points& pts, Line best, int frames) {
-    const std::size_t epochs = runs[0][0].per_epoch.size() - 1;
-    const std::size_t stride = std::max<std::size_t>(1, (epochs + frames - 1) / frames);
-    gd::plot::Data data({"a_constant", "b_constant", "a_exponential", "b_exponential"});
-    std::vector<std::string> frame_epochs;
-    for (std::size_t e = 0; e <= epochs; e += stride) {
-        data.block("epoch " + std::to_string(e));
-        frame_epochs.push_back(std::to_string(e));
-        for (std::size_t r = 0; r < runs[0].size(); ++r) {
-            const Line& c = runs[0][r].per_epoch[std::min(e, runs[0][r].per_epoch.size() - 1)];
-            const Line& x = runs[2][r].per_epoch[std::min(e, runs[2][r].per_epoch.size() - 1)];
-            data.row({c.a, c.b, x.a, x.b});
-        }
-    }
-    figs.write("clouds", data);
-    const gd::Box box = cloud_box(runs, 0, runs.size(), best);
-    const auto loss = [&](double a, double b) { return gd::mean_loss(a, b, pts); };
-    const gd::Surface surf = gd::write_surface(figs, "clouds_surface", loss, box, 41);
-    std::ostringstream gp;
-    std::ostringstream frame;
-    frame << "  set title sprintf('All seeds after epoch %s: constant rate vs exponential decay', "
-             "word(frames, i))\n"
-          << "  " << gd::contour_map("clouds_surface", box, surf, 14, false) << ", \\\n"
-          << "    'clouds.dat' index i-1 using 1:2 with points pt 7 ps 1.4 lc rgb '#000000' "
-             "title '"
-          << runs[0][0].name << "', \\\n"
-          << "    '' index i-1 using 3:4 with points pt 9 ps 1.6 lt 1 title '" << runs[2][0].name
-          << "'\n";
-    gp << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key outside right top\n"
-       << "set label 1 'θ*' at " << best.a << "," << best.b
-       << " right point pt 6 ps 3 lw 2 lc rgb 'black' offset -1.3,0 front\n"
-       << gd::plot::frame_loop(frame_epochs, frame.str());
-    figs.gif("clouds", gp.str(), 800, 500, 12);
 }
 
 }  // namespace
@@ -323,7 +125,8 @@ int main(int argc, char** argv) {
         cli.option("--points", s.points, "number of data points", 2, 1000000);
         cli.option("--noise", s.noise, "standard deviation σ of the noise on y",
                    gd::between(0, 100));
-        cli.option("--seeds", s.seeds, "runs per schedule, each with its own shuffles", 2, 10000);
+        // Run r shuffles with stream 1 + r of --seed, and gd::run_seed has 999 of them.
+        cli.option("--seeds", s.seeds, "runs per schedule, each with its own shuffles", 2, 999);
         cli.flag("--replace", s.replace,
                  "draw every batch with replacement instead of reshuffling");
         cli.option("--step-size", s.step_size, "step: epochs between drops", 1, 100000);
@@ -356,11 +159,11 @@ int main(int argc, char** argv) {
 
         // Figures: --quick coarsens the grid and the animation, never the numbers.
         gd::plot::Figures figs(cli.out, !cli.no_plot);
-        plot_schedules(figs, s, v);
-        plot_loss(figs, runs, best_loss, s);
-        plot_spread(figs, runs, pts, best, s, cli.quick ? 31 : 61);
-        plot_noise_ball(figs, balls, s);
-        animate_clouds(figs, runs, pts, best, cli.quick ? 6 : s.epochs);
+        ch06::plot_schedules(figs, v, s.lr, s.epochs);
+        ch06::plot_loss(figs, runs, v, best_loss, s.points, s.batch, s.seeds);
+        ch06::plot_spread(figs, runs, pts, best, s.seeds, s.epochs, cli.quick ? 31 : 61);
+        ch06::plot_noise_ball(figs, balls, s.batch);
+        ch06::animate_clouds(figs, runs, pts, best, cli.quick ? 6 : s.epochs);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
     });

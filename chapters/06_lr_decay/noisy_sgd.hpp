@@ -1,24 +1,27 @@
-// noisy_sgd.hpp: chapter 06's problem and algorithm, written out on the two scalars a and b.
+// noisy_sgd.hpp: chapter 06's problem, its algorithm, and the measurements on its runs.
 //
 // The problem is chapter 01's line fit with noise on y: no (a, b) fits every point, so a
 // mini-batch gradient stays noisy even at the best fit, and SGD with a constant rate keeps
-// bouncing around it. The rate η_t of epoch t comes from any gd::Schedule (common/decay.hpp),
-// set once per epoch, as the lecture's η_t = η₀·e^{-kt} counts t in epochs and as PyTorch does
-// with scheduler.step() at the end of every epoch.
+// bouncing around it. The algorithm is chapter 01's mini-batch SGD (gd::Sgd through the book's
+// one line-fit loop, gd::train_line) with the rate η_t of epoch t from any gd::Schedule
+// (common/schedule/decay.hpp), set once per epoch, as the lecture's η_t = η₀·e^{-kt} counts t in
+// epochs and as PyTorch does with scheduler.step() at the end of every epoch.
 //
 // Notation: θ = (a, b) parameters, g gradient, η_t learning rate of epoch t, B batch size,
 // σ the noise on y, θ* = (a*, b*) the least-squares solution.
 #pragma once
 
-#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
-#include <string>
 #include <vector>
 
-#include "problems/line_fit.hpp"
 #include "core/rng.hpp"
-#include "schedule/factory.hpp"
+#include "core/seeds.hpp"
+#include "optim/sgd.hpp"
+#include "problems/line_fit.hpp"
+#include "schedule/decay.hpp"
+#include "train/line_training.hpp"
 
 namespace ch06 {
 
@@ -49,49 +52,23 @@ inline Line least_squares(const gd::Points& p) {
     return {a, my - a * mx};
 }
 
-// One run, recorded once per epoch; index 0 is the start.
-struct Run {
-    std::string name;
-    std::vector<double> rate;     // η_t used during epoch t (t = 0, 1, ...)
-    std::vector<Line> per_epoch;  // θ after each epoch
-    std::vector<double> loss;     // mean loss on all points after each epoch
-    int diverged_at = -1;         // the epoch in which θ stopped being finite, or -1
-};
-
-// Mini-batch SGD: every epoch, reshuffle the points, then step through them B at a time with
-// θ ← θ − η_t·g, g the batch's mean gradient. The last batch of an epoch may be smaller (as with
-// PyTorch's DataLoader). With replace = true each batch instead draws its B points independently,
-// with replacement: the textbook model of SGD, whose batches are independent of each other.
-inline Run minibatch_sgd(const gd::Points& p, Line start, const gd::Schedule& schedule, int epochs,
-                         std::size_t batch, gd::Rng& rng, bool replace = false) {
-    Run run;
+// Mini-batch SGD, θ ← θ − η_t·g with g the batch's mean gradient: every epoch reshuffles the
+// points, then steps through them B at a time at the schedule's rate for that epoch. The last
+// batch of an epoch may be smaller (as with PyTorch's DataLoader). With replace = true each
+// batch instead draws its B points independently, with replacement: the textbook model of SGD,
+// whose batches are independent of each other. A diverging run stops at its last finite point.
+inline gd::LineRun sgd(const gd::Points& p, Line start, const gd::Schedule& schedule, int epochs,
+                       std::size_t batch, gd::Rng& rng, bool replace = false) {
+    gd::Sgd<double> opt(schedule.rate(0));  // θ ← θ − η_t·g
+    gd::LineTraining how;
+    how.epochs = epochs;
+    how.batch = batch;
+    how.shuffle = &rng;     // a fresh order every epoch ...
+    how.replace = replace;  // ... or batches drawn with replacement
+    how.schedule = &schedule;
+    how.rate_per_epoch = true;  // η_t counts epochs
+    gd::LineRun run = gd::train_line(opt, p, {start.a, start.b}, how);
     run.name = schedule.name();
-    Line t = start;
-    run.per_epoch.push_back(t);
-    run.loss.push_back(gd::mean_loss(t.a, t.b, p));
-    gd::Points order = p;
-    for (int e = 0; e < epochs; ++e) {
-        const double eta = schedule.rate(e);  // η_t: the schedule's rate for this epoch
-        run.rate.push_back(eta);
-        auto idx = gd::permutation(p.size(), rng);  // a fresh order every epoch
-        if (replace)
-            for (auto& i : idx) i = rng.below(p.size());
-        for (std::size_t i = 0; i < p.size(); ++i)
-            order.x[i] = p.x[idx[i]], order.y[i] = p.y[idx[i]];
-        for (std::size_t first = 0; first < p.size(); first += batch) {
-            const std::size_t last = std::min(first + batch, p.size());
-            const gd::Grad2 g = gd::mean_grad(t.a, t.b, order, first, last);
-            t.a -= eta * g.a;  // θ ← θ − η_t g
-            t.b -= eta * g.b;
-        }
-        const double loss = gd::mean_loss(t.a, t.b, p);
-        if (!std::isfinite(t.a) || !std::isfinite(t.b) || !std::isfinite(loss)) {
-            run.diverged_at = e + 1;  // keep only finite points
-            return run;
-        }
-        run.per_epoch.push_back(t);
-        run.loss.push_back(loss);
-    }
     return run;
 }
 
@@ -114,6 +91,24 @@ inline Spread spread(const std::vector<Line>& finals, Line best) {
     return s;
 }
 
+// The final θ of each run (its last finite epoch, if it diverged).
+inline std::vector<Line> finals(const std::vector<gd::LineRun>& runs) {
+    std::vector<Line> f;
+    f.reserve(runs.size());
+    for (const gd::LineRun& r : runs) f.push_back({r.epoch_path.back().x, r.epoch_path.back().y});
+    return f;
+}
+
+// Mean over runs of L(θ) − L(θ*) after every epoch: how far above the best fit the runs are.
+inline std::vector<double> mean_excess(const std::vector<gd::LineRun>& runs, double best) {
+    std::vector<double> m(runs[0].epoch_loss.size(), 0.0);
+    const double n = static_cast<double>(runs.size());
+    for (const gd::LineRun& r : runs) {
+        for (std::size_t e = 0; e < m.size(); ++e) m[e] += (r.epoch_loss[e] - best) / n;
+    }
+    return m;
+}
+
 // The rule of thumb for the noise ball: with independent batches, a constant rate η and a small
 // ηλ, each parameter's stationary variance around θ* is about η·σ²/B (README, "The noise ball").
 inline double noise_ball_rule(double eta, double sigma2, std::size_t batch) {
@@ -123,20 +118,27 @@ inline double noise_ball_rule(double eta, double sigma2, std::size_t batch) {
 // Measures the noise ball at a constant rate η: `seeds` runs start at θ* itself, run `burn_in`
 // epochs to forget the start, then record θ at the end of every `every`-th epoch up to `epochs`.
 // Returns the spread of all the recorded points around θ* (rms², i.e. the variance, is what the
-// rule predicts). Run r shuffles with gd::Rng(seed0 + r).
+// rule predicts). Run r shuffles with stream 1 + r of `seed` (gd::run_seed, core/seeds.hpp), as
+// run r of the chapter's comparison does.
 inline Spread noise_ball(const gd::Points& p, Line best, double eta, std::size_t batch,
-                         bool replace, int seeds, std::uint64_t seed0, int burn_in = 40,
+                         bool replace, int seeds, std::uint64_t seed, int burn_in = 40,
                          int epochs = 80, int every = 5) {
     const gd::ConstantRate constant(eta);
     std::vector<Line> points;
     for (int r = 0; r < seeds; ++r) {
-        gd::Rng rng(seed0 + static_cast<std::uint64_t>(r));
-        const Run run = minibatch_sgd(p, best, constant, epochs, batch, rng, replace);
-        for (int e = burn_in; e < static_cast<int>(run.per_epoch.size()); e += every) {
-            points.push_back(run.per_epoch[e]);
+        gd::Rng rng(gd::run_seed(seed, 1 + static_cast<std::uint64_t>(r)));
+        const gd::LineRun run = sgd(p, best, constant, epochs, batch, rng, replace);
+        for (int e = burn_in; e < static_cast<int>(run.epoch_path.size()); e += every) {
+            points.push_back({run.epoch_path[e].x, run.epoch_path[e].y});
         }
     }
     return spread(points, best);
 }
+
+// The noise ball at one constant rate η, for both ways of drawing batches, with the rule.
+struct Ball {
+    double eta, rule;
+    Spread iid, shuffled;
+};
 
 }  // namespace ch06
