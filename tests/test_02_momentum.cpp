@@ -3,18 +3,18 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
-#include <cstdlib>
-#include <sstream>
-#include <string>
 #include <vector>
 
-#include "01_vanilla_sgd/line_sgd.hpp"
+#include <xtensor/xarray.hpp>
+
 #include "02_momentum/momentum.hpp"
+#include "optim/momentum_ema.hpp"
+#include "optim/sgd.hpp"
 #include "problems/line_fit.hpp"
-#include "optim/factory.hpp"
-#include "schedule/factory.hpp"
 #include "problems/surfaces.hpp"
+#include "schedule/decay.hpp"
 #include "train/descent.hpp"
+#include "train/line_training.hpp"
 
 namespace {
 
@@ -27,70 +27,91 @@ constexpr double kPathTol = 1e-10;
 
 const gd::Point2 kStart{0, 0};
 
-// The single parameter tensor of the first buffer in an optimizer's saved state.
-std::vector<double> first_buffer(const gd::Optimizer<double>& opt) {
-    std::ostringstream os;
-    opt.save(os);
-    std::istringstream is(os.str());
-    std::string word;
-    while (is >> word && word != "tensor") {
-    }
-    long ndim = 0, size = 1, d = 0;
-    is >> ndim;
-    for (long i = 0; i < ndim; ++i) is >> d, size *= d;
-    std::vector<double> v;
-    for (long i = 0; i < size; ++i) {
-        is >> word;
-        v.push_back(std::strtod(word.c_str(), nullptr));  // C99 hexadecimal floats, exact
-    }
-    return v;
+// The chapter's runs on the line fit: per sample, the points in their order, from (0, 0).
+gd::LineRun per_sample(gd::Optimizer<double>& opt, int epochs) {
+    gd::LineTraining how;
+    how.epochs = epochs;
+    return gd::train_line(opt, gd::post_points(), kStart, how);
 }
 
 }  // namespace
 
-// The written-out loop of the chapter and common/momentum_ema.hpp do the same operations in
-// the same order, so they agree bit for bit.
-BOOST_AUTO_TEST_CASE(written_out_ema_is_momentum_ema) {
-    const gd::Points pts = gd::post_points();
-    const ch02::EmaRun mine = ch02::ema_momentum(pts, kStart, 0.001, 0.95, 150);
-    gd::MomentumEma<double> opt(0.001, 0.95);
-    const ch02::LineRun common = ch02::per_sample(opt, pts, kStart, 150);
-    BOOST_TEST(mine.end.x == common.path.back().x);
-    BOOST_TEST(mine.end.y == common.path.back().y);
-    BOOST_TEST(mine.loss == common.loss, boost::test_tools::per_element());
+// ema_momentum is gd::MomentumEma run by gd::train_line; the post's loop, written out here on a
+// and b, does the same operations in the same order, so the two agree bit for bit: every
+// recorded gradient g and average v, every point and every epoch's loss.
+BOOST_AUTO_TEST_CASE(ema_momentum_is_the_posts_rule) {
+    const gd::Points p = gd::post_points();
+    const double lr = 0.001, beta = 0.95;
+    const ch02::EmaRun run = ch02::ema_momentum(p, kStart, lr, beta, 150);
+    BOOST_TEST_REQUIRE(run.steps.size() == 3000u);
+    BOOST_TEST_REQUIRE(run.line.path.size() == 3001u);
+    BOOST_TEST_REQUIRE(run.line.epoch_loss.size() == 151u);
+    double a = kStart.x, b = kStart.y, va = 0, vb = 0;  // v₀ = 0
+    BOOST_TEST(run.line.epoch_loss[0] == gd::mean_loss(a, b, p));
+    std::size_t k = 0;
+    for (int e = 1; e <= 150; ++e) {
+        for (std::size_t i = 0; i < p.size(); ++i, ++k) {
+            const gd::Grad2 g = gd::sample_grad(a, b, p.x[i], p.y[i]);  // at the old point
+            va = beta * va + (1 - beta) * g.a;                          // v ← βv + (1−β)g
+            vb = beta * vb + (1 - beta) * g.b;
+            a = a - lr * va;  // θ ← θ − ηv
+            b = b - lr * vb;
+            const ch02::Record& r = run.steps[k];
+            BOOST_TEST_REQUIRE(r.ga == g.a);
+            BOOST_TEST_REQUIRE(r.gb == g.b);
+            BOOST_TEST_REQUIRE(r.va == va);
+            BOOST_TEST_REQUIRE(r.vb == vb);
+            BOOST_TEST_REQUIRE(run.line.path[k + 1].x == a);
+            BOOST_TEST_REQUIRE(run.line.path[k + 1].y == b);
+        }
+        BOOST_TEST(run.line.epoch_loss[e] == gd::mean_loss(a, b, p));
+    }
+    BOOST_TEST(run.line.diverged_at == -1);
 }
 
-// Plain gd::Sgd per sample is chapter 01's textbook loop, bit for bit (b = -27.93844).
+// Plain gd::Sgd per sample is chapter 01's textbook loop (both partial derivatives at the old
+// point), written out here as chapter 01 first wrote it, bit for bit (b = -27.93844).
 BOOST_AUTO_TEST_CASE(plain_sgd_is_chapter_01) {
-    const gd::Points pts = gd::post_points();
+    const gd::Points p = gd::post_points();
     gd::Sgd<double> opt(0.001);
-    const ch02::LineRun run = ch02::per_sample(opt, pts, kStart, 150);
-    const ch01::Line ref = ch01::sgd_simultaneous(pts, {0, 0}, 0.001, 150);
-    BOOST_TEST(run.path.back().x == ref.a);
-    BOOST_TEST(run.path.back().y == ref.b);
+    const gd::LineRun run = per_sample(opt, 150);
+    double a = 0, b = 0;
+    for (int e = 0; e < 150; ++e) {
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            const gd::Grad2 g = gd::sample_grad(a, b, p.x[i], p.y[i]);
+            a -= 0.001 * g.a;  // θ ← θ − ηg
+            b -= 0.001 * g.b;
+        }
+    }
+    BOOST_TEST(run.end().x == a);
+    BOOST_TEST(run.end().y == b);
+    BOOST_TEST(b == -27.93844, boost::test_tools::tolerance(2e-7));  // as printed, 5 decimals
 }
 
 // The buffers themselves: v_k = (1 − β)·b_k at every step k, though v₁ = (1 − β)g₁ and b₁ = g₁.
 // Relative tolerance: a few roundings per step on a recursion that forgets its past at rate β,
 // so the relative error stays at a few ε/(1 − β) ≈ 1e-14; we allow 1e-12.
 BOOST_AUTO_TEST_CASE(ema_average_is_scaled_torch_velocity) {
-    const gd::Points pts = gd::post_points();
     const double lr = 0.001, beta = 0.95;
     gd::MomentumEma<double> ema(lr, beta);
     gd::Sgd<double> torch(lr * (1 - beta), beta);
-    xt::xarray<double> te = {0.0, 0.0}, tt = {0.0, 0.0}, ge = {0.0, 0.0}, gt = {0.0, 0.0};
-    for (int k = 0; k < 400; ++k) {
-        const std::size_t i = k % pts.size();
-        const gd::Grad2 a = gd::sample_grad(te(0), te(1), pts.x[i], pts.y[i]);
-        const gd::Grad2 b = gd::sample_grad(tt(0), tt(1), pts.x[i], pts.y[i]);
-        ge(0) = a.a, ge(1) = a.b, gt(0) = b.a, gt(1) = b.b;
-        ema.step({&te}, {&ge});
-        torch.step({&tt}, {&gt});
-        const auto v = first_buffer(ema), vel = first_buffer(torch);
-        BOOST_REQUIRE(v.size() == 2u);
-        BOOST_REQUIRE(vel.size() == 2u);
-        for (int j = 0; j < 2; ++j) {
-            BOOST_TEST(v[j] == (1 - beta) * vel[j], boost::test_tools::tolerance(1e-12));
+    // Each optimizer's buffer after every update, read through Optimizer::state.
+    const auto buffers = [](gd::Optimizer<double>& opt, const char* name) {
+        std::vector<xt::xarray<double>> seen;
+        gd::LineTraining how;
+        how.epochs = 20;  // 400 updates
+        how.observe = [&](long, const xt::xarray<double>&) { seen.push_back(opt.state(name)[0]); };
+        gd::train_line(opt, gd::post_points(), kStart, how);
+        return seen;
+    };
+    const auto v = buffers(ema, "velocity"), vel = buffers(torch, "momentum_buffer");
+    BOOST_TEST_REQUIRE(v.size() == 400u);
+    BOOST_TEST_REQUIRE(vel.size() == 400u);
+    for (std::size_t k = 0; k < v.size(); ++k) {
+        BOOST_REQUIRE(v[k].size() == 2u);
+        BOOST_REQUIRE(vel[k].size() == 2u);
+        for (std::size_t j = 0; j < 2; ++j) {
+            BOOST_TEST(v[k](j) == (1 - beta) * vel[k](j), boost::test_tools::tolerance(1e-12));
         }
     }
 }
@@ -98,19 +119,18 @@ BOOST_AUTO_TEST_CASE(ema_average_is_scaled_torch_velocity) {
 // EMA at rate η and torch at rate η(1−β): the same path, per sample on the line fit (3000
 // updates) and on the ravine (300 updates), also under a schedule (both rates scaled alike).
 BOOST_AUTO_TEST_CASE(ema_path_is_torch_path_at_rescaled_rate) {
-    const gd::Points pts = gd::post_points();
     for (double beta : {0.5, 0.9, 0.95}) {
         gd::MomentumEma<double> ema(0.001, beta);
         gd::Sgd<double> torch(0.001 * (1 - beta), beta);
-        const auto e = ch02::per_sample(ema, pts, kStart, 150);
-        const auto t = ch02::per_sample(torch, pts, kStart, 150);
+        const auto e = per_sample(ema, 150);
+        const auto t = per_sample(torch, 150);
         BOOST_TEST(e.path.size() == 3001u);
         BOOST_TEST(ch02::max_gap(e.path, t.path) < kPathTol);
 
         gd::MomentumEma<double> wrong(0.001, beta);  // the same η in both forms: another path
         gd::Sgd<double> torch_same(0.001, beta);
-        BOOST_TEST(ch02::max_gap(ch02::per_sample(wrong, pts, kStart, 150).path,
-                                 ch02::per_sample(torch_same, pts, kStart, 150).path) > 0.1);
+        BOOST_TEST(ch02::max_gap(per_sample(wrong, 150).path, per_sample(torch_same, 150).path) >
+                   0.1);
     }
     const double eta = 4.0, mu = 0.9;
     BOOST_TEST(ch02::max_gap(ch02::on_ravine(gd::MomentumEma<double>(eta, mu), 300),
@@ -123,11 +143,9 @@ BOOST_AUTO_TEST_CASE(ema_path_is_torch_path_at_rescaled_rate) {
 
 // The lecture's Δw is torch's velocity times η while η is constant; once η changes, they part.
 BOOST_AUTO_TEST_CASE(delta_w_is_torch_only_at_constant_rate) {
-    const gd::Points pts = gd::post_points();
     ch02::DeltaW dw(5e-5, 0.95);
     gd::Sgd<double> torch(5e-5, 0.95);
-    BOOST_TEST(ch02::max_gap(ch02::per_sample(dw, pts, kStart, 150).path,
-                             ch02::per_sample(torch, pts, kStart, 150).path) < kPathTol);
+    BOOST_TEST(ch02::max_gap(per_sample(dw, 150).path, per_sample(torch, 150).path) < kPathTol);
     BOOST_TEST(ch02::max_gap(ch02::on_ravine(ch02::DeltaW(0.4, 0.9), 300),
                              ch02::on_ravine(gd::Sgd<double>(0.4, 0.9), 300)) < kPathTol);
     // With StepLR the chapter prints a gap of 1.6: far beyond rounding.
@@ -161,12 +179,11 @@ BOOST_AUTO_TEST_CASE(effective_step_of_the_velocity) {
 // On the line fit at the same η: the average is as slow as plain SGD (loss within a factor 1.2
 // after 150 epochs), the velocity reaches rounding level (the chapter prints 1.1e-28).
 BOOST_AUTO_TEST_CASE(same_rate_average_is_slow_velocity_is_fast) {
-    const gd::Points pts = gd::post_points();
     gd::Sgd<double> plain(0.001), velocity(0.001, 0.95);
     gd::MomentumEma<double> ema(0.001, 0.95);
-    const double lp = ch02::per_sample(plain, pts, kStart, 150).loss.back();
-    const double le = ch02::per_sample(ema, pts, kStart, 150).loss.back();
-    const double lv = ch02::per_sample(velocity, pts, kStart, 150).loss.back();
+    const double lp = per_sample(plain, 150).epoch_loss.back();
+    const double le = per_sample(ema, 150).epoch_loss.back();
+    const double lv = per_sample(velocity, 150).epoch_loss.back();
     BOOST_TEST(lp == 0.003759, boost::test_tools::tolerance(1e-3));  // as printed, 4 digits
     BOOST_TEST(le == 0.003389, boost::test_tools::tolerance(1e-3));
     BOOST_TEST(le / lp > 1 / 1.2);

@@ -4,20 +4,27 @@
 
 #include <cmath>
 
+#include <vector>
+
 #include "03_nesterov/nesterov.hpp"
-#include "optim/factory.hpp"
+#include "optim/sgd.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
+#include "train/settling.hpp"
 
 namespace {
 
 using ch03::Vec;
 
-gd::Trajectory torch_run(const gd::Surface2& f, Vec start, double lr, double mu, bool nesterov,
-                         long steps) {
-    gd::Sgd<double> opt(lr, mu, 0, 0, nesterov);
+// Any optimizer's path over `steps` steps of gd::descend, the loop every 2-D race runs.
+gd::Trajectory run(const gd::Surface2& f, Vec start, gd::Optimizer<double>&& opt, long steps) {
     long t = 0;
     return gd::descend(f, opt, nullptr, start, t, steps);
+}
+
+gd::Trajectory torch_run(const gd::Surface2& f, Vec start, double lr, double mu, bool nesterov,
+                         long steps) {
+    return run(f, start, gd::Sgd<double>(lr, mu, 0, 0, nesterov), steps);
 }
 
 // Largest distance between the points of two paths, step by step.
@@ -80,15 +87,15 @@ BOOST_AUTO_TEST_CASE(gradient_correction_form_is_nesterov_and_momentum_is_not) {
          {Case{ravine, {-5.0, -2.0}, 0.3, 0.9}, Case{rosen, {-1.5, 2.0}, 0.001, 0.9}}) {
         const gd::Trajectory torch = torch_run(c.f, c.start, c.lr, c.mu, true, 500);
         const gd::Trajectory heavy = torch_run(c.f, c.start, c.lr, c.mu, false, 500);
-        ch03::GradientCorrection form{c.mu, c.lr, c.start};
-        double gap = 0;
-        for (std::size_t k = 1; k < torch.size(); ++k) {
-            form.step(c.f);
-            gap = std::max(gap, std::hypot(form.theta(0) - torch.x[k], form.theta(1) - torch.y[k]));
-        }
-        BOOST_TEST(gap < 1e-12, c.f.name());
+        const gd::Trajectory form = run(c.f, c.start, ch03::GradientCorrection(c.lr, c.mu), 500);
+        BOOST_TEST(form.diverged_at == -1);
+        BOOST_TEST(max_gap(form, torch) < 1e-12, c.f.name());
         BOOST_TEST(max_gap(torch, heavy) > 0.1, c.f.name());
     }
+    // Its first step by hand: d₁ = g + μg, so θ₁ = θ₀ − η(1 + μ)g, as PyTorch's first step.
+    const gd::Trajectory one = run(ravine, {-5.0, -2.0}, ch03::GradientCorrection(0.3, 0.9), 1);
+    BOOST_TEST(one.x[1] == -5.0 - 0.3 * 1.9 * (0.2 * -5.0), boost::test_tools::tolerance(1e-15));
+    BOOST_TEST(one.y[1] == -2.0 - 0.3 * 1.9 * (4 * -2.0), boost::test_tools::tolerance(1e-15));
 }
 
 // The linear theory: on the ravine the loss shrinks by radius² per step once the start-up has
@@ -135,7 +142,8 @@ BOOST_AUTO_TEST_CASE(stability_limits) {
 // The table the text quotes: steps until the loss stays below 1e-6, and the loss at step 50.
 BOOST_AUTO_TEST_CASE(the_races_the_text_quotes) {
     const auto settle = [](const gd::Surface2& f, Vec s, double lr, double mu, bool n, long steps) {
-        return ch03::steps_to_stay_below(torch_run(f, s, lr, mu, n, steps), 1e-6);
+        // descend's row k is step k, so the index settled_from returns is the step.
+        return gd::settled_from(torch_run(f, s, lr, mu, n, steps).loss, 1e-6);
     };
     BOOST_TEST(settle(ravine, {-5.0, -2.0}, 0.3, 0.9, false, 300) == 156);
     BOOST_TEST(settle(ravine, {-5.0, -2.0}, 0.3, 0.9, true, 300) == 82);
@@ -149,12 +157,10 @@ BOOST_AUTO_TEST_CASE(the_races_the_text_quotes) {
     BOOST_TEST(nag.loss[50] * 10 < heavy.loss[50]);
 }
 
-// steps_to_stay_below counts from the last crossing, not the first dip.
+// The table's measure, gd::settled_from, counts from the last crossing, not the first dip.
 BOOST_AUTO_TEST_CASE(settling_ignores_an_early_dip) {
-    gd::Trajectory tr;
-    const double losses[] = {1, 1e-7, 1e-3, 1e-7, 1e-8};
-    for (long k = 0; k < 5; ++k) tr.add(k, 0, 0, losses[k], 0.1);
-    BOOST_TEST(ch03::steps_to_stay_below(tr, 1e-6) == 3);
-    tr.add(5, 0, 0, 1e-2, 0.1);
-    BOOST_TEST(ch03::steps_to_stay_below(tr, 1e-6) == -1);
+    std::vector<double> losses{1, 1e-7, 1e-3, 1e-7, 1e-8};
+    BOOST_TEST(gd::settled_from(losses, 1e-6) == 3);
+    losses.push_back(1e-2);
+    BOOST_TEST(gd::settled_from(losses, 1e-6) == -1);
 }

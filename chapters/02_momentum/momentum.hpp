@@ -1,12 +1,13 @@
-// momentum.hpp: chapter 02's momentum, written out on a and b, and the lecture's Δw form.
+// momentum.hpp: chapter 02's pieces: the post's momentum with its gradients recorded, the
+// lecture's Δw form, and the heavy-ball theory the ravine race is checked against.
 //
 // Three ways of writing heavy-ball momentum that the chapter proves to be one path:
-//   EMA (the post, common/momentum_ema.hpp)   v ← βv + (1−β)g,   θ ← θ − ηv,   v₀ = 0
-//   velocity (torch.optim.SGD, common/sgd.hpp) b ← μb + g,        θ ← θ − ηb,   b₁ = g₁
+//   EMA (the post, optim/momentum_ema.hpp)    v ← βv + (1−β)g,   θ ← θ − ηv,   v₀ = 0
+//   velocity (torch.optim.SGD, optim/sgd.hpp) b ← μb + g,        θ ← θ − ηb,   b₁ = g₁
 //   Δw (the lecture, DeltaW below)            Δw ← αΔw + ηg,     θ ← θ − Δw,   Δw₀ = 0
 // With β = μ = α: v_k = (1−β)·b_k, so EMA at rate η is torch at rate η(1−β); and Δw_k = η·b_k
 // while η is constant. tests/test_02_momentum.cpp checks both, and that ema_momentum() below is
-// gd::MomentumEma bit for bit.
+// the post's loop, written out on a and b, bit for bit.
 // Notation: θ = (a, b) or (x, y) parameters, g gradient, η learning rate, β = μ = α momentum.
 #pragma once
 
@@ -16,11 +17,16 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xarray.hpp>
+#include <xtensor/xnoalias.hpp>
+
+#include "optim/momentum_ema.hpp"
+#include "optim/optimizer.hpp"
 #include "problems/line_fit.hpp"
-#include "optim/factory.hpp"
-#include "schedule/factory.hpp"
 #include "problems/surfaces.hpp"
+#include "schedule/schedule.hpp"
 #include "train/descent.hpp"
+#include "train/line_training.hpp"
 
 namespace ch02 {
 
@@ -31,30 +37,24 @@ struct Record {
 };
 
 struct EmaRun {
+    gd::LineRun line;           // the path per update, the loss per epoch (epoch_loss)
     std::vector<Record> steps;  // one per update
-    std::vector<double> loss;   // full-data mean loss after every epoch, loss[0] at the start
-    gd::Point2 end;
 };
 
-// The post's momentum, per sample and in order, both partial derivatives at the old point.
+// The post's momentum, per sample and in order: gd::MomentumEma, v ← βv + (1−β)g, θ ← θ − ηv,
+// with v₀ = 0, through the book's one line-fit loop; after every update it records the gradient
+// g the update used and the average v it stepped by, for the smoothing figures.
 inline EmaRun ema_momentum(const gd::Points& p, gd::Point2 start, double lr, double beta,
                            int epochs) {
     EmaRun run;
-    double a = start.x, b = start.y;
-    double va = 0, vb = 0;  // v₀ = 0: an average of no gradients yet
-    run.loss.push_back(gd::mean_loss(a, b, p));
-    for (int e = 0; e < epochs; ++e) {
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            const gd::Grad2 g = gd::sample_grad(a, b, p.x[i], p.y[i]);
-            va = beta * va + (1 - beta) * g.a;  // v ← βv + (1−β)g: the decaying average
-            vb = beta * vb + (1 - beta) * g.b;
-            a = a - lr * va;  // θ ← θ − ηv
-            b = b - lr * vb;
-            run.steps.push_back({g.a, g.b, va, vb});
-        }
-        run.loss.push_back(gd::mean_loss(a, b, p));
-    }
-    run.end = {a, b};
+    gd::MomentumEma<double> opt(lr, beta);
+    gd::LineTraining per_sample;  // batch 1, the points in their order
+    per_sample.epochs = epochs;
+    per_sample.observe = [&](long, const xt::xarray<double>& g) {
+        const xt::xarray<double>& v = opt.state("velocity")[0];
+        run.steps.push_back({g(0), g(1), v(0), v(1)});
+    };
+    run.line = gd::train_line(opt, p, start, per_sample);
     return run;
 }
 
@@ -72,45 +72,6 @@ inline MeanSd mean_sd(const std::vector<Record>& steps, std::size_t first, std::
     }
     const double n = double(last - first), mean = s / n;
     return {mean, std::sqrt(std::max(0.0, s2 / n - mean * mean))};
-}
-
-// Any optimizer, per sample and in order, on the line fit; θ = (a, b) in one tensor. With a
-// schedule, update t runs at η_t. Stops at the first point that is not finite.
-struct LineRun {
-    std::string name;
-    std::vector<gd::Point2> path;  // after every update, path[0] = start
-    std::vector<double> loss;      // after every epoch, loss[0] at the start
-    long diverged_at = -1;         // the update that left the finite numbers, or -1
-};
-
-inline LineRun per_sample(gd::Optimizer<double>& opt, const gd::Points& p, gd::Point2 start,
-                          int epochs, const gd::Schedule* schedule = nullptr) {
-    LineRun run;
-    xt::xarray<double> theta = {start.x, start.y}, g = xt::zeros<double>({2});
-    run.path.push_back(start);
-    run.loss.push_back(gd::mean_loss(start.x, start.y, p));
-    long t = 0;
-    for (int e = 0; e < epochs; ++e) {
-        for (std::size_t i = 0; i < p.size(); ++i, ++t) {
-            const gd::Grad2 gi = gd::sample_grad(theta(0), theta(1), p.x[i], p.y[i]);
-            g(0) = gi.a;
-            g(1) = gi.b;
-            if (schedule) opt.set_lr(schedule->rate(t));
-            opt.step({&theta}, {&g});
-            if (!std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
-                run.diverged_at = t + 1;
-                return run;
-            }
-            run.path.push_back({theta(0), theta(1)});
-        }
-        const double loss = gd::mean_loss(theta(0), theta(1), p);
-        if (!std::isfinite(loss)) {  // finite a and b can still square to infinity
-            run.diverged_at = t;
-            return run;
-        }
-        run.loss.push_back(loss);
-    }
-    return run;
 }
 
 // The ravine f = 0.1x² + 2y² from d2l's start (−5, −2): `steps` updates, at the schedule's
@@ -135,9 +96,9 @@ class DeltaW : public gd::Optimizer<double> {
 
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& g) override {
-        Tensor& dw = buffer(dw_, i);                  // Δw₀ = 0
+        Tensor& dw = buffer(dw_, i);                    // Δw₀ = 0
         xt::noalias(dw) = alpha * dw + this->lr() * g;  // Δw(t) = αΔw(t−1) + η∇l(t)
-        xt::noalias(theta) = theta - dw;              // w(t+1) = w(t) − Δw(t)
+        xt::noalias(theta) = theta - dw;                // w(t+1) = w(t) − Δw(t)
     }
 
   private:

@@ -10,20 +10,21 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "figures.hpp"
 #include "nesterov.hpp"
-#include "optim/factory.hpp"
+#include "optim/sgd.hpp"
 #include "plot/figures.hpp"
-#include "plot/paths.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
+#include "train/settling.hpp"
 
 namespace {
 
+using ch03::Race;
 using ch03::Vec;
 
 std::string fmt(const char* f, double v) {
@@ -31,13 +32,6 @@ std::string fmt(const char* f, double v) {
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
 }
-
-// One race: plain momentum and Nesterov, same η, μ, start and number of steps.
-struct Race {
-    std::string name;
-    double lr, mu;
-    gd::Trajectory momentum, nesterov;
-};
 
 gd::Trajectory run_sgd(const gd::Surface2& f, Vec start, double lr, double mu, bool nesterov,
                        long steps) {
@@ -101,7 +95,7 @@ void print_theory(double lr, double mu, double loss0) {
 std::string settled(const gd::Trajectory& tr) {
     if (tr.diverged_at >= 0) return "diverged at " + std::to_string(tr.diverged_at);
     if (tr.loss.back() > tr.loss.front()) return "diverging";  // growing, not yet overflowed
-    const long k = ch03::steps_to_stay_below(tr, 1e-6);
+    const long k = gd::settled_from(tr.loss, 1e-6);            // descend's row k is step k
     return k < 0 ? "not yet" : std::to_string(k);
 }
 
@@ -120,121 +114,15 @@ void print_races(const std::vector<Race>& races, long early) {
     }
 }
 
-// ---- The figures ------------------------------------------------------------------------------
-// The first steps of the lecture's form and PyTorch's, on the ravine: PyTorch's points sit on
-// the lecture's look-ahead points, not on its weights.
-void plot_forms(gd::plot::Figures& figs, const gd::Surface2& f, const Vec& start, double lr,
-                double mu, long steps, int grid) {
+// The first steps of the lecture's form and PyTorch's, for the figure that sets them side by side.
+std::vector<gd::Trajectory> first_steps(const gd::Surface2& f, const Vec& start, double lr,
+                                        double mu, long steps) {
     ch03::LookAheadRun lecture = ch03::run_lookahead(f, mu, lr, start, steps);
     gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
     lecture.w.label = "lecture: weights w_k";
     lecture.ahead.label = "lecture: look-ahead w_k − αΔw_{k−1}";
     torch.label = "PyTorch nesterov=True: θ_k";
-    const std::vector<gd::Trajectory> paths{lecture.w, lecture.ahead, torch};
-    std::vector<double> xs, ys;
-    for (const auto& p : paths) xs.insert(xs.end(), p.x.begin(), p.x.end());
-    for (const auto& p : paths) ys.insert(ys.end(), p.y.begin(), p.y.end());
-    const gd::Box box = gd::bounding_box(xs, ys, 0.08);
-    std::ostringstream g;
-    g << "set title 'The first " << steps << " steps: PyTorch’s θ_k is the lecture’s look-ahead "
-      << "point, not its w_k'\nset xlabel 'x'\nset ylabel 'y'\nset key bottom right\n"
-      << gd::paths_map(figs, "forms", f, paths, grid, box)
-      << ", \\\n     'forms.dat' index 0 using 2:3 with linespoints lt 2 pt 6 ps 1.6 lw 1.5 "
-      << "title '" << paths[0].label << "'"
-      << ", \\\n     'forms.dat' index 1 using 2:3 with linespoints lt 3 pt 2 ps 2.2 lw 1 dt 2 "
-      << "title '" << paths[1].label << "'"
-      << ", \\\n     'forms.dat' index 2 using 2:3 with points lt 7 pt 7 ps 0.7 title '"
-      << paths[2].label << "'\n";
-    figs.png("forms", g.str(), 1000, 650);
-}
-
-// Every step of the first 300, then every 10th: the figure looks the same, the data is small.
-gd::Trajectory thin(const gd::Trajectory& tr, std::size_t keep = 0) {
-    gd::Trajectory out;
-    out.label = tr.label;
-    for (std::size_t k = 0; k < tr.size(); ++k)
-        if (k <= 300 || k % 10 == 0 || k + 1 == tr.size() || k == keep)
-            out.add(tr.step[k], tr.x[k], tr.y[k], tr.loss[k], tr.lr[k]);
-    return out;
-}
-
-// The paths with the legend where they are not, and each path's point at step `mark` ringed:
-// the map shows where the paths go, the rings how far each got in the same time.
-void plot_race(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
-               const Race& r, const std::string& title, const std::string& key, long mark,
-               int grid) {
-    const std::vector<gd::Trajectory> paths{thin(r.momentum, mark), thin(r.nesterov, mark)};
-    gd::PathsLook look;
-    look.key = key;
-    look.start = gd::PathsLook::shared;
-    std::ostringstream rings;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        const auto& steps = paths[i].step;
-        const long row = std::find(steps.begin(), steps.end(), mark) - steps.begin();
-        if (row >= long(steps.size())) continue;  // the run ended (diverged) before `mark`
-        rings << ", \\\n     '" << slug << ".dat' index " << i << " every ::" << row << "::" << row
-              << " using 2:3 with points lt " << gd::path_linetype(i) << " pt 6 ps 3 lw 3 title '"
-              << (i == 0 ? "momentum" : "Nesterov") << " at step " << mark << "'";
-    }
-    look.after = rings.str();
-    gd::plot_paths(figs, slug, f, paths, title, grid, look);
-}
-
-// Loss against step, log scale: the ravine on the left, Rosenbrock (log steps) on the right.
-void plot_loss(gd::plot::Figures& figs, const std::vector<Race>& races) {
-    gd::plot::Data data({"step", "loss"}, 8);
-    for (const Race& r : races) {
-        for (const gd::Trajectory* tr : {&r.momentum, &r.nesterov}) {
-            data.block(r.name + ": " + tr->label);
-            const gd::Trajectory t = thin(*tr);
-            for (std::size_t k = 0; k < t.size(); ++k) data.row({double(t.step[k]), t.loss[k]});
-        }
-    }
-    figs.write("loss", data);
-    std::ostringstream g;
-    g << "set multiplot layout 1,2 title 'Loss per step: Nesterov damps the ringing that keeps "
-         "momentum slow, within its smaller stable range of η'\n"
-      << "set logscale y\nset format y '10^{%L}'\nset yrange [1e-20:1e4]\n"
-      << "set ylabel 'loss L(θ_k)'\nset key bottom left\n";
-    for (int panel = 0; panel < 2; ++panel) {
-        const int first = 2 * panel;  // races 0-1 are the ravine, 2-3 Rosenbrock
-        if (panel == 0) {
-            g << "set title 'ravine 0.1x² + 2y², start (−5, −2)'\nset xlabel 'step k'\n"
-              << "set xrange [0:" << races[0].momentum.last_step() << "]\n"
-              << "set label 1 'Nesterov at η = " << races[1].lr << " leaves the top: diverges' "
-              << "at graph 0.04, graph 0.95 tc lt 3\n";
-        } else {
-            g << "unset label 1\nset title 'Rosenbrock, start (−1.5, 2)'\n"
-              << "set logscale x\nset xlabel 'step k (log scale)'\n"
-              << "set xrange [1:" << races[2].momentum.last_step() << "]\n";
-        }
-        g << "plot 1e-6 with lines lc rgb '#888888' dt 3 lw 1.5 title 'loss 10^{-6}'";
-        for (int i = 0; i < 2; ++i) {
-            const Race& r = races[first + i];
-            const char* style = i == 0 ? " lw 2" : " lw 1.5 dt 2";
-            g << ", \\\n     'loss.dat' index " << 2 * (first + i) << " every ::1 using 1:2 "
-              << "with lines lt 2" << style << " title '" << r.momentum.label << "'"
-              << ", \\\n     'loss.dat' index " << 2 * (first + i) + 1 << " every ::1 using 1:2 "
-              << "with lines lt 3" << style << " title '" << r.nesterov.label << "'";
-        }
-        g << "\n";
-    }
-    g << "unset multiplot\n";
-    figs.png("loss", g.str(), 1400, 620);
-}
-
-// The race as a GIF, cut where both runs have settled, so every frame shows the interesting part.
-void animate_race(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
-                  const Race& r, const std::string& title, int frames, int grid) {
-    long end = 20;
-    for (const gd::Trajectory* tr : {&r.momentum, &r.nesterov})
-        end = std::max(end, ch03::steps_to_stay_below(*tr, 1e-6) + 10);
-    std::vector<gd::Trajectory> paths{r.momentum, r.nesterov};
-    for (auto& p : paths) {
-        const std::size_t n = std::min<std::size_t>(p.size(), end + 1);
-        p.step.resize(n), p.x.resize(n), p.y.resize(n), p.loss.resize(n), p.lr.resize(n);
-    }
-    gd::animate_paths(figs, slug, f, paths, title, frames, grid);
+    return {lecture.w, lecture.ahead, torch};
 }
 
 }  // namespace
@@ -282,16 +170,17 @@ int main(int argc, char** argv) {
 
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         const int grid = cli.quick ? 31 : 101, frames = cli.quick ? 4 : 70;
-        plot_forms(figs, ravine, ravine_start, lr_ravine, mu, 12, cli.quick ? 31 : 81);
-        plot_race(figs, "race_ravine", ravine, races[0],
-                  "Ravine: momentum keeps swinging across the valley, Nesterov settles fast",
-                  "bottom right", 10, grid);
-        plot_race(figs, "race_rosenbrock", rosen, races[2],
-                  "Rosenbrock: momentum rattles down the wall, Nesterov is soon on the floor",
-                  "bottom right", early, grid);
-        plot_loss(figs, races);
-        animate_race(figs, "race_ravine_anim", ravine, races[0],
-                     "Ravine: momentum against Nesterov", frames, cli.quick ? 31 : 81);
+        ch03::plot_forms(figs, ravine, first_steps(ravine, ravine_start, lr_ravine, mu, 12), 12,
+                         cli.quick ? 31 : 81);
+        ch03::plot_race(figs, "race_ravine", ravine, races[0],
+                        "Ravine: momentum keeps swinging across the valley, Nesterov settles fast",
+                        "bottom right", 10, grid);
+        ch03::plot_race(figs, "race_rosenbrock", rosen, races[2],
+                        "Rosenbrock: momentum rattles down the wall, Nesterov is soon on the floor",
+                        "bottom right", early, grid);
+        ch03::plot_loss(figs, races);
+        ch03::animate_race(figs, "race_ravine_anim", ravine, races[0],
+                           "Ravine: momentum against Nesterov", frames, cli.quick ? 31 : 81);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
     });

@@ -1,10 +1,11 @@
 // nesterov.hpp: chapter 03's Nesterov momentum, written out the way the lecture states it.
 //
-// The library's rule is PyTorch's (common/sgd.hpp with nesterov = true): the gradient is taken
-// at the current θ. The lecture takes it at a look-ahead point w − αΔw instead. This header
-// writes the lecture's form out on xt::xarray<double>, plus a third form (momentum on a
-// gradient with a derivative term), and the linear theory that predicts how fast each converges
-// on a quadratic. tests/test_03_nesterov.cpp proves that all three forms give the same points.
+// The library's rule is PyTorch's (optim/sgd.hpp with nesterov = true): the gradient is taken
+// at the current θ. The lecture takes it at a look-ahead point w − αΔw instead, so its form keeps
+// a short loop of its own (run_lookahead); a third form (momentum on a gradient with a
+// derivative term) takes the gradient at θ and runs through gd::descend like the library's. Then
+// the linear theory that predicts how fast each converges on a quadratic.
+// tests/test_03_nesterov.cpp proves that all three forms give the same points.
 // Notation: w the lecture's weights, Δw its step ("velocity"), α = μ momentum, η learning rate,
 // θ PyTorch's parameters, b its velocity (momentum_buffer), g gradient, λ a curvature.
 #pragma once
@@ -12,9 +13,12 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <string>
 
 #include <xtensor/xarray.hpp>
+#include <xtensor/xnoalias.hpp>
 
+#include "optim/optimizer.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 
@@ -45,17 +49,27 @@ struct LookAhead {
 // Heavy-ball momentum fed a corrected gradient: d ← μd + g + μ(g − g_prev), θ ← θ − ηd. The
 // term μ(g − g_prev) is a derivative term: it pushes against a gradient that is changing.
 // d and g_prev start at zero, so the first step is η(1 + μ)g, as PyTorch's is.
-struct GradientCorrection {
-    double mu, eta;
-    Vec theta;
-    Vec d = {0.0, 0.0}, g_prev = {0.0, 0.0};
-
-    void step(const gd::Surface2& f) {
-        const Vec g = grad_at(f, theta);     // the gradient at the current point
-        d = mu * d + g + mu * (g - g_prev);  // velocity of the corrected gradient
-        theta = theta - eta * d;             // θ ← θ − ηd
-        g_prev = g;
+class GradientCorrection : public gd::Optimizer<double> {
+  public:
+    GradientCorrection(double lr, double mu)
+        : Optimizer(lr), mu(mu), d_(add_buffer("d")), g_prev_(add_buffer("g_prev")) {
+        gd::require("gradient-correction", "mu", mu, mu >= 0 && mu < 1, "in [0, 1)");
     }
+    const double mu;
+    std::string name() const override { return "gradient-correction"; }
+
+  protected:
+    void update(std::size_t i, Tensor& theta, const Tensor& g) override {
+        Tensor& d = buffer(d_, i);            // d₀ = 0
+        Tensor& g_prev = buffer(g_prev_, i);  // g₀ = 0
+        // d ← μd + g + μ(g − g_prev): the velocity of the gradient plus its change
+        xt::noalias(d) = mu * d + g + mu * (g - g_prev);
+        xt::noalias(theta) = theta - lr() * d;  // θ ← θ − ηd
+        g_prev = g;                             // remembered for the next derivative term
+    }
+
+  private:
+    std::size_t d_, g_prev_;
 };
 
 // The lecture's form run on a surface, recording both its weights w and its look-ahead points.
@@ -85,14 +99,12 @@ inline LookAheadRun run_lookahead(const gd::Surface2& f, double alpha, double et
     return run;
 }
 
-// The first step k from which the loss stays below tol to the end of the run; -1 if it never
-// settles there (or the run diverged). Robust to a loss that dips below tol and bounces back.
-inline long steps_to_stay_below(const gd::Trajectory& tr, double tol) {
-    if (tr.diverged_at >= 0 || tr.size() == 0 || !(tr.loss.back() < tol)) return -1;
-    std::size_t i = tr.size();
-    while (i > 0 && tr.loss[i - 1] < tol) --i;
-    return tr.step[i];
-}
+// One race: plain momentum and Nesterov, same η, μ, start and number of steps.
+struct Race {
+    std::string name;
+    double lr, mu;
+    gd::Trajectory momentum, nesterov;
+};
 
 // ---- Linear theory: one eigen-direction of a quadratic, curvature λ ---------------------------
 // Both methods turn θ_k along that direction into a two-term recurrence

@@ -1,10 +1,12 @@
-// adaptive.hpp: chapter 04's per-coordinate rules, written out on one scalar coordinate.
+// adaptive.hpp: chapter 04's per-coordinate rules, written out one scalar coordinate at a time.
 //
 // AdaGrad and RMSprop (plain, centered, with momentum) give every coordinate its own step size,
 // η divided by the root of that coordinate's squared gradients. The library versions
-// (common/adagrad.hpp, common/rmsprop.hpp) hide that step size inside their buffers; here it is
-// returned, so the chapter can plot it. tests/test_04_rmsprop.cpp proves that these functions
-// and gd::Adagrad / gd::RmsProp produce the same trajectories, so the rule lives in one place.
+// (optim/adagrad.hpp, optim/rmsprop.hpp) hide that step size inside their tensor expressions;
+// here the rule is written out on each coordinate in turn and the step size it used recorded,
+// so the chapter can plot it. As a gd::Optimizer it runs through gd::descend like every other
+// rule; tests/test_04_rmsprop.cpp proves that it and gd::Adagrad / gd::RmsProp produce the same
+// trajectories and the same state, so the rule lives in one place.
 // Notation: θ parameter, g gradient, η learning rate, t step, ε stability term, α smoothing,
 // μ momentum, s sum or mean of g², m mean of g, b velocity.
 #pragma once
@@ -13,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xarray.hpp>
+
+#include "optim/optimizer.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 
@@ -31,39 +36,72 @@ struct Rule {
     double momentum = 0;    // RMSprop: μ, accumulating the already-scaled steps
 };
 
-// What one coordinate remembers between steps.
-struct Memory {
-    double s = 0, m = 0, b = 0;
-};
+// The rule as an optimizer: update() walks θ's coordinates, applies the rule to each as a
+// scalar and records the step size it used, the factor the gradient is multiplied by,
+// θ ← θ − rate·g (before momentum, if any). Its buffers and name are the library's ("sum";
+// "square_avg", "momentum_buffer", "grad_avg"), so the two save the same state.
+class PerCoordinate : public gd::Optimizer<double> {
+  public:
+    explicit PerCoordinate(const Rule& r)
+        : Optimizer(r.eta),
+          rule(r),
+          s_(r.kind == Kind::Gd ? 0 : add_buffer(r.kind == Kind::Adagrad ? "sum" : "square_avg")),
+          b_(r.kind == Kind::RmsProp && r.momentum > 0 ? add_buffer("momentum_buffer") : 0),
+          m_(r.kind == Kind::RmsProp && r.centered ? add_buffer("grad_avg") : 0) {}
 
-// One update of one coordinate at step t (counting from 1). Returns the effective step size,
-// the factor the gradient is multiplied by: θ ← θ − rate·g (before momentum, if any).
-inline double update(const Rule& r, Memory& mem, double& theta, double g, long t) {
-    if (r.kind == Kind::Gd) {
-        theta -= r.eta * g;  // θ ← θ − ηg: the same η for every coordinate
-        return r.eta;
+    const Rule rule;
+    // rates[j][k−1]: the step size of coordinate j (counted over all parameters) in update k.
+    std::vector<std::vector<double>> rates;
+
+    std::string name() const override {
+        return rule.kind == Kind::Gd ? "sgd" : rule.kind == Kind::Adagrad ? "adagrad" : "rmsprop";
     }
-    if (r.kind == Kind::Adagrad) {
-        const double eta_t = r.eta / (1 + double(t - 1) * r.lr_decay);  // optional decay
-        mem.s = mem.s + g * g;                                          // s ← s + g², forever
-        const double d = std::sqrt(mem.s) + r.eps;  // √s + ε: ε outside the root, as torch
-        theta -= eta_t * g / d;                     // θ ← θ − η_t·g / (√s + ε)
-        return eta_t / d;
+
+  protected:
+    void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
+        if (i == 0) coord_ = 0;
+        const double eta = lr();
+        for (std::size_t j = 0; j < theta.size(); ++j, ++coord_) {
+            const double g = grad.flat(j);
+            double& th = theta.flat(j);
+            double rate = eta;
+            if (rule.kind == Kind::Gd) {
+                th -= eta * g;  // θ ← θ − ηg: the same η for every coordinate
+            } else if (rule.kind == Kind::Adagrad) {
+                const double eta_t = eta / (1 + double(t_ - 1) * rule.lr_decay);  // optional decay
+                double& s = buffer(s_, i).flat(j);
+                s = s + g * g;                             // s ← s + g², forever
+                const double d = std::sqrt(s) + rule.eps;  // √s + ε: ε outside the root, as torch
+                th -= eta_t * g / d;                       // θ ← θ − η_t·g / (√s + ε)
+                rate = eta_t / d;
+            } else {
+                const double a = rule.alpha;
+                double& s = buffer(s_, i).flat(j);
+                s = a * s + (1 - a) * g * g;         // s ← αs + (1 − α)g²: forgets
+                double d = std::sqrt(s) + rule.eps;  // √s + ε
+                if (rule.centered) {
+                    double& m = buffer(m_, i).flat(j);
+                    m = a * m + (1 - a) * g;              // m ← αm + (1 − α)g: mean gradient
+                    d = std::sqrt(s - m * m) + rule.eps;  // √(s − m²) + ε: the spread of g
+                }
+                if (rule.momentum > 0) {
+                    double& b = buffer(b_, i).flat(j);
+                    b = rule.momentum * b + g / d;  // b ← μb + g/d
+                    th -= eta * b;                  // θ ← θ − ηb
+                } else {
+                    th -= eta * g / d;  // θ ← θ − η·g/d
+                }
+                rate = eta / d;
+            }
+            if (rates.size() <= coord_) rates.resize(coord_ + 1);
+            rates[coord_].push_back(rate);
+        }
     }
-    mem.s = r.alpha * mem.s + (1 - r.alpha) * g * g;  // s ← αs + (1 − α)g²: forgets
-    double d = std::sqrt(mem.s) + r.eps;              // √s + ε
-    if (r.centered) {
-        mem.m = r.alpha * mem.m + (1 - r.alpha) * g;   // m ← αm + (1 − α)g: mean gradient
-        d = std::sqrt(mem.s - mem.m * mem.m) + r.eps;  // √(s − m²) + ε: the spread of g
-    }
-    if (r.momentum > 0) {
-        mem.b = r.momentum * mem.b + g / d;  // b ← μb + g/d
-        theta -= r.eta * mem.b;              // θ ← θ − ηb
-    } else {
-        theta -= r.eta * g / d;  // θ ← θ − η·g/d
-    }
-    return r.eta / d;
-}
+
+  private:
+    std::size_t s_, b_, m_;  // ids of the buffers: s (sum or mean of g²), b velocity, m mean g
+    std::size_t coord_ = 0;  // the coordinate being updated, over all parameters
+};
 
 // A run on a 2-D surface: the path (as the library draws it) and both coordinates' step sizes.
 struct Run {
@@ -71,31 +109,27 @@ struct Run {
     std::vector<double> rate_x, rate_y;  // rate_x[k-1]: the step size update k used along x
 };
 
-// `steps` updates from `start`. Like gd::descend, it stops at the last finite point and records
-// where it left (path.diverged_at), so a blow-up is a result, not a file full of nan.
-inline Run descend(const gd::Surface2& f, const Rule& r, gd::Point2 start, long steps) {
+// `steps` updates of the rule from `start`, through gd::descend: it stops at the last finite
+// point and records where it left (path.diverged_at), so a blow-up is a result, not a file full
+// of nan. The step sizes are those of the updates the path keeps.
+inline Run run_rule(const gd::Surface2& f, const Rule& r, gd::Point2 start, long steps) {
+    PerCoordinate opt(r);
+    xt::xarray<double> theta = {start.x, start.y};
+    long t = 0;
     Run run;
+    run.path = gd::descend(f, opt, nullptr, theta, t, steps);
     run.path.label = r.label;
-    double x = start.x, y = start.y;
-    Memory mx, my;
-    run.path.add(0, x, y, f.value(x, y), r.eta);
-    for (long t = 1; t <= steps; ++t) {
-        const gd::Point2 g = f.grad(x, y);  // both partial derivatives at the same, old point
-        const double rx = update(r, mx, x, g.x, t);
-        const double ry = update(r, my, y, g.y, t);
-        const double loss = f.value(x, y);
-        if (!std::isfinite(x) || !std::isfinite(y) || !std::isfinite(loss)) {
-            run.path.diverged_at = t;
-            break;
-        }
-        run.path.add(t, x, y, loss, r.eta);
-        run.rate_x.push_back(rx);
-        run.rate_y.push_back(ry);
+    const std::size_t kept = run.path.size() - 1;
+    if (!opt.rates.empty()) {
+        run.rate_x.assign(opt.rates[0].begin(), opt.rates[0].begin() + kept);
+        run.rate_y.assign(opt.rates[1].begin(), opt.rates[1].begin() + kept);
     }
     return run;
 }
 
-// The first update that brings the loss below `tol`, or -1 if none does.
+// The first update that brings the loss below `tol`, or -1 if none does. Not settled_from
+// (train/settling.hpp, the update from which it stays below): on the line fit RMSprop gets
+// there and then hovers above it, and the table reports when it first arrived.
 inline long steps_to(const gd::Trajectory& p, double tol) {
     for (std::size_t k = 0; k < p.size(); ++k)
         if (p.loss[k] < tol) return p.step[k];

@@ -9,17 +9,18 @@
 //
 // Notation: θ = (x, y) parameters, g gradient, η learning rate, t step, s sum or mean of g²,
 // α smoothing, ε stability term, μ momentum; "rate" is a coordinate's step size η/(√s + ε).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "adaptive.hpp"
 #include "cli/cli.hpp"
+#include "figures.hpp"
 #include "plot/figures.hpp"
-#include "plot/paths.hpp"
+#include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 
@@ -56,10 +57,10 @@ void print_runs(const std::vector<Run>& runs, const char* x, const char* y) {
 std::vector<Run> line_fit(double gd_eta, double eta, double alpha, long steps) {
     const gd::LinearFit f;
     std::vector<Run> runs;
-    runs.push_back(ch04::descend(f, {"GD", Kind::Gd, gd_eta}, {0, 0}, steps));
-    runs.push_back(ch04::descend(f, {"AdaGrad", Kind::Adagrad, eta, 1e-10}, {0, 0}, steps));
+    runs.push_back(ch04::run_rule(f, {"GD", Kind::Gd, gd_eta}, {0, 0}, steps));
+    runs.push_back(ch04::run_rule(f, {"AdaGrad", Kind::Adagrad, eta, 1e-10}, {0, 0}, steps));
     runs.push_back(
-        ch04::descend(f, {"RMSprop", Kind::RmsProp, eta, 1e-8, 0, alpha}, {0, 0}, steps));
+        ch04::run_rule(f, {"RMSprop", Kind::RmsProp, eta, 1e-8, 0, alpha}, {0, 0}, steps));
     std::printf("Line fit, (a, b) from (0, 0) to (1.5, -28), eta = %g (GD: %g), %ld steps:\n", eta,
                 gd_eta, steps);
     print_runs(runs, "a", "b");
@@ -79,7 +80,7 @@ std::vector<Run> ravine_race(const std::vector<Rule>& rules, long steps) {
     const gd::Ravine f;
     std::vector<Run> runs;
     runs.reserve(rules.size());
-    for (const Rule& r : rules) runs.push_back(ch04::descend(f, r, {-5, -2}, steps));
+    for (const Rule& r : rules) runs.push_back(ch04::run_rule(f, r, {-5, -2}, steps));
     std::printf("\nRavine 0.1x^2 + 2y^2 from (-5, -2), %ld steps:\n", steps);
     print_runs(runs, "x", "y");
     // RMSprop's first step: s₁ = (1 − α)g², so the step is η/√(1 − α) in every coordinate.
@@ -98,8 +99,8 @@ void steeper_wall(const std::vector<Rule>& rules, double c, long steps) {
     std::printf("\nThe same runs with the y-wall %g times steeper (0.1x^2 + %gy^2):\n", c, 2 * c);
     std::printf("  %-22s %26s\n", "method", "max distance between paths");
     for (const Rule& r : rules) {
-        const Run a = ch04::descend(f, r, {-5, -2}, steps);
-        const Run b = ch04::descend(fc, r, {-5, -2}, steps);
+        const Run a = ch04::run_rule(f, r, {-5, -2}, steps);
+        const Run b = ch04::run_rule(fc, r, {-5, -2}, steps);
         std::printf("  %-22s ", r.label.c_str());
         if (b.path.diverged_at >= 0) {
             std::printf("%26s\n",
@@ -111,77 +112,6 @@ void steeper_wall(const std::vector<Rule>& rules, double c, long steps) {
             d = std::max(d, std::hypot(a.path.x[k] - b.path.x[k], a.path.y[k] - b.path.y[k]));
         std::printf("%26.2e\n", d);
     }
-}
-
-// ---- The figures ------------------------------------------------------------------------------
-
-// Paths on a contour map, with the legend where it hides nothing.
-void draw_paths(gd::plot::Figures& figs, const std::string& slug, const gd::Surface2& f,
-                const std::vector<Run>& runs, const std::string& title, const std::string& axes,
-                const std::string& key, gd::Box box, int grid) {
-    std::vector<gd::Trajectory> paths;
-    paths.reserve(runs.size());
-    for (const Run& r : runs) paths.push_back(r.path);
-    gd::PathsLook look;
-    look.key = key, look.axes = axes, look.box = box;
-    look.styles = {"lw 1.5 pt 7 ps 0.45"};
-    look.start = gd::PathsLook::shared;
-    look.height = 700;
-    gd::plot_paths(figs, slug, f, paths, title, grid, look);
-}
-
-// Step sizes over the steps, log-log, one panel per coordinate, one legend below both; the
-// dashed line is c/√t through run `guide`'s first step size: its rate if g never changed.
-void plot_rates(gd::plot::Figures& figs, const std::string& slug, const std::vector<Run>& runs,
-                const std::string& title, const char* const names[2], std::size_t guide) {
-    gd::plot::Data data({"t", "rate_x", "rate_y"});
-    for (const Run& r : runs) {
-        data.block(r.path.label);
-        for (std::size_t k = 0; k < r.rate_x.size(); ++k)
-            data.row({double(k + 1), r.rate_x[k], r.rate_y[k]});
-    }
-    figs.write(slug, data);
-    std::ostringstream g;
-    g << "set multiplot layout 1,2 title '" << title << "' margins screen 0.07, 0.76, 0.13, 0.87 "
-      << "spacing screen 0.09\n"
-      << "set logscale xy\nset format y '10^{%L}'\nset xlabel 'step t'\nset autoscale xfix\n";
-    for (int c = 0; c < 2; ++c) {
-        g << "set title 'along " << names[c] << "'\nset ylabel 'step size along " << names[c]
-          << ",  η / (√s + ε)'\n"
-          << (c == 0 ? "unset key\n" : "set key at screen 0.995, 0.5 right center width -7\n")
-          << "plot ";
-        for (std::size_t i = 0; i < runs.size(); ++i) {
-            g << "'" << slug << ".dat' index " << i << " using 1:" << c + 2 << " with lines lt "
-              << gd::path_linetype(i) << " title '" << runs[i].path.label << "', ";
-        }
-        const double r1 = c == 0 ? runs[guide].rate_x[0] : runs[guide].rate_y[0];
-        g << r1 << "/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t ("
-          << runs[guide].path.label << ", g fixed)'\n";
-    }
-    g << "unset multiplot\n";
-    figs.png(slug, g.str(), 1350, 560);
-}
-
-// Loss over the steps on a log scale.
-void plot_loss(gd::plot::Figures& figs, const std::string& slug, const std::vector<Run>& runs,
-               const std::string& title) {
-    gd::plot::Data data({"t", "loss"});
-    for (const Run& r : runs) {
-        data.block(r.path.label);
-        for (std::size_t k = 0; k < r.path.size(); ++k)
-            data.row({double(r.path.step[k]), std::max(r.path.loss[k], 1e-300)});
-    }
-    figs.write(slug, data);
-    std::ostringstream g;
-    g << "set title '" << title << "'\nset xlabel 'step t'\nset ylabel 'loss'\n"
-      << "set logscale y\nset format y '10^{%L}'\nset yrange [1e-16:*]\nset key bottom left\n"
-      << "plot ";
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        g << "'" << slug << ".dat' index " << i << " using 1:2 with lines lt "
-          << gd::path_linetype(i) << " title '" << runs[i].path.label << "'"
-          << (i + 1 < runs.size() ? ", " : "\n");
-    }
-    figs.png(slug, g.str());
 }
 
 }  // namespace
@@ -224,28 +154,13 @@ int main(int argc, char** argv) {
         // Figures: --quick coarsens the grids and the animation, never the numbers.
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         const int grid = cli.quick ? 31 : 81;
-        draw_paths(figs, "line_paths", gd::LinearFit(), line,
-                   "Line fit: AdaGrad''s steps along b die away, RMSprop''s do not",
-                   "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\n", "bottom right",
-                   {-0.5, 5.5, -32, 3}, grid);
-        const char* ab[] = {"a", "b"};
-        plot_rates(figs, "line_rates", line,
-                   "Line fit: AdaGrad''s step size along b falls like 1/√t, RMSprop''s does not",
-                   ab, 1);
-        plot_loss(figs, "line_loss", line,
-                  "Line fit: AdaGrad crawls, RMSprop arrives, then hovers");
-        const char* xy[] = {"x", "y"};
-        draw_paths(figs, "race_paths", gd::Ravine(), race,
-                   "Ravine 0.1x² + 2y²: the adaptive methods take the diagonal",
-                   "set xlabel 'x'\nset ylabel 'y'\n", "top left", {-6, 2, -2.5, 3}, grid);
-        plot_rates(figs, "race_rates", race,
-                   "Ravine: step sizes per coordinate, large along the shallow x, small along y",
-                   xy, 1);
-        plot_loss(figs, "race_loss", race, "Ravine: loss per step");
-        gd::animate_paths(figs, "race", gd::Ravine(),
-                          {race[0].path, race[1].path, race[2].path, race[3].path},
-                          "Ravine race: AdaGrad is still short of the minimum", cli.quick ? 4 : 50,
-                          cli.quick ? 31 : 61);
+        ch04::plot_line_rates(figs, line);
+        ch04::plot_line_paths(figs, line, grid);
+        ch04::plot_line_loss(figs, line);
+        ch04::plot_race_paths(figs, race, grid);
+        ch04::plot_race_rates(figs, race);
+        ch04::plot_race_loss(figs, race);
+        ch04::animate_race(figs, race, cli.quick ? 4 : 50, cli.quick ? 31 : 61);
         std::fflush(stdout);  // the table first, then the note on std::clog
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
