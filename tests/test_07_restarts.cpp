@@ -7,20 +7,21 @@
 #include <cmath>
 
 #include "07_restarts/restarts.hpp"
+#include "core/seeds.hpp"
 #include "optim/sgd.hpp"
 
 namespace {
 constexpr double pi = 3.141592653589793;
 
-std::vector<ch07::LineRun> line_runs() {
+std::vector<gd::LineRun> line_runs() {
     const gd::Points pts = gd::post_points();
     gd::StepDecay ann(1.0, 100, 0.25);
     gd::CosineAnnealing cosine(1.0, 1000);
-    std::vector<ch07::LineRun> runs;
+    std::vector<gd::LineRun> runs;
     const gd::Schedule* scheds[] = {nullptr, &ann, &cosine};
     for (const gd::Schedule* s : scheds) {
         gd::Adam<double> adam(1.0, 0.7, 0.9);
-        runs.push_back(ch07::train_line("run", pts, adam, s, 1, 1, 50));
+        runs.push_back(ch07::train_per_sample("run", adam, pts, s, {1, 1}, 50));
     }
     return runs;
 }
@@ -38,17 +39,30 @@ BOOST_AUTO_TEST_CASE(step_decay_boundary_is_after_epoch_5) {
     BOOST_TEST(ann.rate(999) == std::pow(0.25, 9));
 }
 
-// The schedule and the hand-written loop are the same run, bit for bit: the rates are powers of
-// two (1, 1/4, 1/16, ...), so dividing by 4 and multiplying by 0.25^k round identically.
+// The hand-written rule, stepped once an epoch, and StepDecay, stepped every update, are the same
+// run, bit for bit: the rates are powers of two (1, 1/4, 1/16, ...), so dividing by 4 and
+// multiplying by 0.25^k round identically.
 BOOST_AUTO_TEST_CASE(adam_ann_by_hand_equals_step_decay) {
     const gd::Points pts = gd::post_points();
-    const ch07::LineRun hand = ch07::adam_ann_by_hand(pts, 1.0, 0.7, 0.9, 1, 1, 50);
-    const ch07::LineRun sched = line_runs()[1];
-    BOOST_REQUIRE_EQUAL(hand.a.size(), sched.a.size());
-    for (std::size_t k = 0; k < hand.a.size(); ++k) {
-        BOOST_TEST(hand.a[k] == sched.a[k]);
-        BOOST_TEST(hand.b[k] == sched.b[k]);
+    const gd::LambdaSchedule by_hand = ch07::adam_ann_by_hand(1.0);
+    BOOST_TEST(by_hand.rate(4) == 1.0);   // epoch 5 (from 1) still at η₀ ...
+    BOOST_TEST(by_hand.rate(5) == 0.25);  // ... epoch 6 at η₀/4
+    BOOST_TEST(by_hand.rate(49) == std::pow(0.25, 9));
+    gd::Adam<double> adam(1.0, 0.7, 0.9);
+    const gd::LineRun hand = ch07::train_per_sample("hand", adam, pts, &by_hand, {1, 1}, 50, true);
+    const gd::LineRun sched = line_runs()[1];
+    BOOST_REQUIRE_EQUAL(hand.path.size(), sched.path.size());
+    BOOST_REQUIRE_EQUAL(hand.path.size(), 1001u);
+    for (std::size_t k = 0; k < hand.path.size(); ++k) {
+        BOOST_TEST(hand.path[k].x == sched.path[k].x);
+        BOOST_TEST(hand.path[k].y == sched.path[k].y);
         BOOST_TEST(hand.lr[k] == sched.lr[k]);
+        BOOST_TEST(hand.loss[k] == sched.loss[k]);
+    }
+    // And any other rate: scaling by a power of two is exact whatever η₀ is.
+    for (long epoch : {0L, 4L, 5L, 17L, 49L}) {
+        const gd::StepDecay step(0.3, 5, 0.25);
+        BOOST_TEST(ch07::adam_ann_by_hand(0.3).rate(epoch) == step.rate(epoch));
     }
 }
 
@@ -64,14 +78,14 @@ BOOST_AUTO_TEST_CASE(annealed_runs_settle_plain_adam_shakes) {
     for (int k : {1, 2}) {
         const ch07::Shake s = ch07::final_shake(runs[k], 20);
         BOOST_TEST(std::max(s.a, s.b) < 1e-3);
-        BOOST_TEST(std::abs(runs[k].a.back() - 1.5) < 1e-4);
-        BOOST_TEST(std::abs(runs[k].b.back() + 28) < 1e-4);
+        BOOST_TEST(std::abs(runs[k].end().x - 1.5) < 1e-4);
+        BOOST_TEST(std::abs(runs[k].end().y + 28) < 1e-4);
         BOOST_TEST(runs[k].loss.back() < 1e-6 * runs[0].loss.back());  // six decades below
     }
     // the numbers the text quotes (printed with 4 digits; 1e-3 relative covers the rounding)
-    BOOST_TEST(std::abs(runs[0].a.back() - 1.5) == 3.362e-01, boost::test_tools::tolerance(1e-3));
-    BOOST_TEST(std::abs(runs[1].a.back() - 1.5) == 1.693e-06, boost::test_tools::tolerance(1e-3));
-    BOOST_TEST(std::abs(runs[2].a.back() - 1.5) == 1.532e-05, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(std::abs(runs[0].end().x - 1.5) == 3.362e-01, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(std::abs(runs[1].end().x - 1.5) == 1.693e-06, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(std::abs(runs[2].end().x - 1.5) == 1.532e-05, boost::test_tools::tolerance(1e-3));
 }
 
 // The formulas the text writes for the curves, evaluated independently of the library.
@@ -116,7 +130,7 @@ BOOST_AUTO_TEST_CASE(restarts_move_runs_only_with_noise) {
         gd::Rng rng(7);
         for (int i = 0; i < 24; ++i) {
             const double x0 = rng.uniform(-5, 5), y0 = rng.uniform(-5, 5);
-            const ch07::NoisyGradient g(f, n == 0 ? 0.0 : 20.0, 7000 + i);
+            const ch07::NoisyGradient g(f, n == 0 ? 0.0 : 20.0, gd::run_seed(7, i));
             gd::Sgd<double> opt(0.003, 0.9);
             const gd::CosineWarmRestarts sgdr(0.003, 100);
             const ch07::Exploration e = ch07::explore(g, opt, sgdr, x0, y0, 600, ends);

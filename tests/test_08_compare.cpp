@@ -6,8 +6,9 @@
 
 #include "08_compare/line_race.hpp"
 #include "08_compare/race.hpp"
-#include "problems/line_fit.hpp"
 #include "core/rng.hpp"
+#include "problems/line_fit.hpp"
+#include "train/settling.hpp"
 
 namespace tt = boost::test_tools;
 
@@ -20,7 +21,7 @@ gd::Points chapter_points(std::uint64_t seed = 7) {
 
 // The chapter's four methods with the post's settings, 50 epochs from (1, 1).
 struct Four {
-    ch08::LineRun sgd, momentum, adam, adam_ann;
+    gd::LineRun sgd, momentum, adam, adam_ann;
     Four() {
         const gd::Points p = chapter_points();
         gd::Sgd<double> s(0.001);
@@ -63,11 +64,13 @@ BOOST_AUTO_TEST_CASE(bias_correction_is_a_rate_schedule) {
             return 0.3 * std::sqrt(1 - std::pow(0.9, k)) / (1 - std::pow(0.7, k));
         }
     } corrected;
-    const ch08::LineRun a = ch08::train_per_sample("a", p, adam, nullptr, 1, 1, 10);
-    const ch08::LineRun b = ch08::train_per_sample("b", p, raw, &corrected, 1, 1, 10);
-    for (std::size_t k = 0; k < a.a.size(); ++k) {
-        BOOST_TEST(a.a[k] == b.a[k], tt::tolerance(1e-9));
-        BOOST_TEST(a.b[k] == b.b[k], tt::tolerance(1e-9));
+    const gd::LineRun a = ch08::train_per_sample("a", p, adam, nullptr, 1, 1, 10);
+    const gd::LineRun b = ch08::train_per_sample("b", p, raw, &corrected, 1, 1, 10);
+    BOOST_REQUIRE_EQUAL(a.path.size(), 301u);
+    BOOST_REQUIRE_EQUAL(b.path.size(), 301u);
+    for (std::size_t k = 0; k < a.path.size(); ++k) {
+        BOOST_TEST(a.path[k].x == b.path[k].x, tt::tolerance(1e-9));
+        BOOST_TEST(a.path[k].y == b.path[k].y, tt::tolerance(1e-9));
     }
 }
 
@@ -79,8 +82,9 @@ BOOST_AUTO_TEST_CASE(uncorrected_first_step_is_shorter) {
     gd::AdamNoBias<double> raw(1, 0.7, 0.9);
     const auto a = ch08::train_per_sample("a", p, adam, nullptr, 1, 1, 1);
     const auto b = ch08::train_per_sample("b", p, raw, nullptr, 1, 1, 1);
-    BOOST_TEST(std::abs(a.b[1] - a.b[0]) == 1.0, tt::tolerance(1e-8));  // Adam's first step is η
-    BOOST_TEST((b.b[1] - b.b[0]) / (a.b[1] - a.b[0]) == 0.3 / std::sqrt(0.1), tt::tolerance(1e-8));
+    const double step_a = a.path[1].y - a.path[0].y, step_b = b.path[1].y - b.path[0].y;
+    BOOST_TEST(std::abs(step_a) == 1.0, tt::tolerance(1e-8));  // Adam's first step is η
+    BOOST_TEST(step_b / step_a == 0.3 / std::sqrt(0.1), tt::tolerance(1e-8));
 }
 
 // The text's ranking after 50 epochs: AdamAnn closest to (1.5, −28), then Adam, then momentum,
@@ -107,7 +111,7 @@ BOOST_AUTO_TEST_CASE(on_the_saddle_adaptive_methods_leave_first) {
     const ch08::Race& saddle = ch08::races()[2];
     BOOST_TEST(saddle.surface == "saddle");
     const auto paths = ch08::run_race(saddle, 1.0, saddle.steps);
-    const auto at = [&](std::size_t i) { return ch08::steps_to_goal(paths[i], saddle.goal); };
+    const auto at = [&](std::size_t i) { return gd::settled_from(paths[i].loss, saddle.goal); };
     // racer_names(): sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw
     BOOST_TEST(at(5) > 0);
     BOOST_TEST(at(5) < at(3));  // adam before adagrad

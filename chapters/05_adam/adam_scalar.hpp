@@ -1,10 +1,12 @@
 // adam_scalar.hpp: chapter 05's Adam, written out on one coordinate at a time.
 //
-// The same rule as gd::Adam and gd::AdamW (common/adam.hpp, torch.optim's), in the order the
-// text derives it, with two switches the library does not have: `correct = false` drops the
-// bias correction (the source post's Adam keeps no step counter), and the state is open, so the
-// chapter can plot what the optimizer sees. tests/test_05_adam.cpp proves the written-out rule
-// and the library's agree along whole trajectories.
+// The same rule as gd::Adam and gd::AdamW (common/optim/adam.hpp, torch.optim's), in the order
+// the text derives it, as an optimizer of its own, so it runs through the book's shared loops
+// (gd::train_line per sample, gd::descend on a surface). Its state is open: besides the moments
+// it records √v̂ per coordinate, what the last step divided by, for the figures.
+// tests/test_05_adam.cpp proves the written-out rule and the library's agree along whole
+// trajectories. Adam without the bias correction (the source post's, which keeps no step
+// counter) is the library's gd::AdamNoBias.
 // Notation: θ parameter, g gradient, η learning rate, β1 β2 the moments' decay rates, ε
 // stability term, λ weight decay, m first moment, v second moment, t step (from 1).
 #pragma once
@@ -14,121 +16,110 @@
 #include <string>
 #include <vector>
 
-#include "problems/line_fit.hpp"
-#include "problems/surfaces.hpp"
+#include "optim/optimizer.hpp"
+#include "problems/plane.hpp"
+#include "train/line_training.hpp"
 
 namespace ch05 {
 
 struct Hyper {
     double lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-    bool correct = true;     // divide the moments by 1 − βᵗ (bias correction)
     bool amsgrad = false;    // divide by the largest v so far instead of the current one
     double decay = 0;        // λ
     bool decoupled = false;  // AdamW: θ ← θ(1 − ηλ); Adam: g ← g + λθ
 };
 
-// One coordinate's memory.
-struct Moments {
-    double m = 0, v = 0, vmax = 0;
-    double root_v_hat = 0;  // √v̂ of the last step, what g is divided by (for the figures)
-};
+// Adam (with AMSGrad, L2 or decoupled decay as `Hyper` asks) on each coordinate of θ by itself,
+// bias-corrected; saves and loads as every optimizer does, under the name "adam-scalar".
+class ScalarAdam : public gd::Optimizer<double> {
+  public:
+    explicit ScalarAdam(const Hyper& h)
+        : gd::Optimizer<double>(h.lr),
+          h_(h),
+          m_(add_buffer("exp_avg")),
+          v_(add_buffer("exp_avg_sq")),
+          vmax_(add_buffer("max_exp_avg_sq")),
+          root_v_hat_(add_buffer("sqrt_v_hat")) {}
 
-// One step of coordinate θ with gradient g at step t; returns the new θ.
-inline double adam_step(double theta, double g, long t, const Hyper& h, Moments& s) {
-    if (h.decoupled) {
-        theta *= 1 - h.lr * h.decay;  // AdamW: shrink θ itself, the same factor everywhere
-    } else {
-        g += h.decay * theta;  // Adam: L2 penalty λθ²/2 joins the gradient
-    }
-    s.m = h.beta1 * s.m + (1 - h.beta1) * g;      // first moment: running mean of g
-    s.v = h.beta2 * s.v + (1 - h.beta2) * g * g;  // second moment: running mean of g²
-    s.vmax = std::max(s.vmax, s.v);               // AMSGrad: the largest v so far
-    double m_hat = s.m, v_hat = h.amsgrad ? s.vmax : s.v;
-    if (h.correct) {
-        m_hat /= 1 - std::pow(h.beta1, double(t));  // both start at 0: undo the pull to 0
-        v_hat /= 1 - std::pow(h.beta2, double(t));
-    }
-    s.root_v_hat = std::sqrt(v_hat);
-    return theta - h.lr * m_hat / (s.root_v_hat + h.eps);  // ε outside the root, as torch
-}
+    std::string name() const override { return "adam-scalar"; }
 
-struct Line {
-    double a = 0, b = 0;
-};
-
-// A run on the line fit: the point and the full-data loss after every update.
-struct Run {
-    std::string name;
-    std::vector<Line> path;    // path[0] = start
-    std::vector<double> loss;  // mean loss over all points at path[k]
-    std::vector<Line> root_v;  // √v̂ per coordinate after update k (k ≥ 1; [0] is 0)
-    long diverged_at = -1;
-
-    void add(Line t, double l, Line rv) {
-        path.push_back(t);
-        loss.push_back(l);
-        root_v.push_back(rv);
-    }
-};
-
-// Adam on y = a·x + b with batch 1, the points in their order, `epochs` passes (as chapter 01).
-inline Run adam_per_sample(const gd::Points& p, Line start, const Hyper& h, int epochs) {
-    Run run;
-    Line t = start;
-    Moments ma, mb;
-    run.add(t, gd::mean_loss(t.a, t.b, p), {});
-    long k = 0;
-    for (int e = 0; e < epochs; ++e) {
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            const gd::Grad2 g = gd::sample_grad(t.a, t.b, p.x[i], p.y[i]);
-            ++k;
-            t.a = adam_step(t.a, g.a, k, h, ma);
-            t.b = adam_step(t.b, g.b, k, h, mb);
-            const double l = gd::mean_loss(t.a, t.b, p);
-            if (!std::isfinite(t.a) || !std::isfinite(t.b) || !std::isfinite(l)) {
-                run.diverged_at = k;  // keep only the finite points
-                return run;
+  protected:
+    // Step t of parameter tensor i, one coordinate θ at a time.
+    void update(std::size_t i, Tensor& thetas, const Tensor& grads) override {
+        const double eta = lr(), t = static_cast<double>(t_);
+        for (std::size_t j = 0; j < thetas.size(); ++j) {
+            double theta = thetas.flat(j), g = grads.flat(j);
+            double &m = buffer(m_, i).flat(j), &v = buffer(v_, i).flat(j);
+            double &vmax = buffer(vmax_, i).flat(j), &root_v_hat = buffer(root_v_hat_, i).flat(j);
+            if (h_.decoupled) {
+                theta *= 1 - eta * h_.decay;  // AdamW: shrink θ itself, the same factor everywhere
+            } else {
+                g += h_.decay * theta;  // Adam: L2 penalty λθ²/2 joins the gradient
             }
-            run.add(t, l, {ma.root_v_hat, mb.root_v_hat});
+            m = h_.beta1 * m + (1 - h_.beta1) * g;      // first moment: running mean of g
+            v = h_.beta2 * v + (1 - h_.beta2) * g * g;  // second moment: running mean of g²
+            vmax = std::max(vmax, v);                   // AMSGrad: the largest v so far
+            double m_hat = m, v_hat = h_.amsgrad ? vmax : v;
+            m_hat /= 1 - std::pow(h_.beta1, t);  // bias correction: m started at 0, undo the pull
+            v_hat /= 1 - std::pow(h_.beta2, t);  // ... and v (or AMSGrad's max of v) too
+            root_v_hat = std::sqrt(v_hat);       // √v̂, kept for the figures
+            // θ ← θ − η m̂/(√v̂ + ε), ε outside the root as torch has it
+            thetas.flat(j) = theta - eta * m_hat / (root_v_hat + h_.eps);
         }
     }
-    return run;
+
+  private:
+    Hyper h_;
+    std::size_t m_, v_, vmax_, root_v_hat_;  // ids of the buffers, one value per coordinate
+};
+
+// √v̂ per coordinate of θ = (a, b) after the last step, what the step divided m̂ by:
+// ScalarAdam records it, Adam without bias correction divides by √v itself.
+inline gd::Point2 root_v_hat(const gd::Optimizer<double>& opt) {
+    if (dynamic_cast<const ScalarAdam*>(&opt)) {
+        const auto& r = opt.state("sqrt_v_hat")[0];
+        return {r(0), r(1)};
+    }
+    const auto& v = opt.state("exp_avg_sq")[0];
+    return {std::sqrt(v(0)), std::sqrt(v(1))};
 }
 
-// Adam on a 2-D surface with its full gradient (the surface's x is a, its y is b).
-inline Run adam_full_batch(const gd::Surface2& f, Line start, const Hyper& h, long steps) {
+// A run on the line fit, and the √v̂ each update divided by: root_v[k] after update k ([0] is 0).
+struct Run {
+    gd::LineRun fit;
+    std::vector<gd::Point2> root_v;
+};
+
+// Adam on y = a·x + b with batch 1, the points in their order, `epochs` passes (as chapter 01),
+// the loss on all points after every update.
+inline Run per_sample(const std::string& name, gd::Optimizer<double>& opt, const gd::Points& pts,
+                      gd::Point2 start, int epochs) {
     Run run;
-    Line t = start;
-    Moments ma, mb;
-    run.add(t, f.value(t.a, t.b), {});
-    for (long k = 1; k <= steps; ++k) {
-        const gd::Point2 g = f.grad(t.a, t.b);
-        t.a = adam_step(t.a, g.x, k, h, ma);
-        t.b = adam_step(t.b, g.y, k, h, mb);
-        const double l = f.value(t.a, t.b);
-        if (!std::isfinite(t.a) || !std::isfinite(t.b) || !std::isfinite(l)) {
-            run.diverged_at = k;
-            return run;
-        }
-        run.add(t, l, {ma.root_v_hat, mb.root_v_hat});
-    }
+    run.root_v.push_back({});
+    gd::LineTraining how;
+    how.epochs = epochs;
+    how.loss_every_update = true;
+    how.observe = [&](long, const xt::xarray<double>&) { run.root_v.push_back(root_v_hat(opt)); };
+    run.fit = gd::train_line(opt, pts, start, how);
+    run.fit.name = name;
+    run.root_v.resize(run.fit.path.size());  // a diverged update's √v̂ goes with its point
     return run;
 }
 
 // Half the peak-to-peak range of a and of b over the last `n` updates: how far the run still
 // swings around its mean once it has arrived.
-inline Line amplitude(const Run& r, std::size_t n) {
+inline gd::Point2 amplitude(const gd::LineRun& r, std::size_t n) {
     const std::size_t first = r.path.size() > n ? r.path.size() - n : 0;
-    Line lo = r.path[first], hi = r.path[first];
+    gd::Point2 lo = r.path[first], hi = r.path[first];
     for (std::size_t k = first; k < r.path.size(); ++k) {
-        lo.a = std::min(lo.a, r.path[k].a), hi.a = std::max(hi.a, r.path[k].a);
-        lo.b = std::min(lo.b, r.path[k].b), hi.b = std::max(hi.b, r.path[k].b);
+        lo.x = std::min(lo.x, r.path[k].x), hi.x = std::max(hi.x, r.path[k].x);
+        lo.y = std::min(lo.y, r.path[k].y), hi.y = std::max(hi.y, r.path[k].y);
     }
-    return {(hi.a - lo.a) / 2, (hi.b - lo.b) / 2};
+    return {(hi.x - lo.x) / 2, (hi.y - lo.y) / 2};
 }
 
 // Mean loss over the last `n` updates.
-inline double mean_tail_loss(const Run& r, std::size_t n) {
+inline double mean_tail_loss(const gd::LineRun& r, std::size_t n) {
     const std::size_t first = r.loss.size() > n ? r.loss.size() - n : 0;
     double s = 0;
     for (std::size_t k = first; k < r.loss.size(); ++k) s += r.loss[k];
@@ -138,9 +129,9 @@ inline double mean_tail_loss(const Run& r, std::size_t n) {
 // The first step's size over η under a constant gradient g, exactly: m = (1 − β1)g and
 // v = (1 − β2)g², so the uncorrected step is (1 − β1)|g| / (√(1 − β2)|g| + ε) and the
 // corrected one |g| / (|g| + ε). For ε → 0 their ratio is (1 − β1)/√(1 − β2).
-inline double first_step_over_lr(const Hyper& h, double g) {
+inline double first_step_over_lr(const Hyper& h, double g, bool corrected) {
     const double ag = std::fabs(g);
-    return h.correct ? ag / (ag + h.eps)
+    return corrected ? ag / (ag + h.eps)
                      : (1 - h.beta1) * ag / (std::sqrt(1 - h.beta2) * ag + h.eps);
 }
 

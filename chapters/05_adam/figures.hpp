@@ -9,9 +9,10 @@
 
 #include "adam_scalar.hpp"
 #include "plot/contour.hpp"
-#include "problems/line_fit.hpp"
 #include "plot/figures.hpp"
+#include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch05 {
 
@@ -44,9 +45,10 @@ inline void plot_first_steps(gd::plot::Figures& figs, const std::vector<std::vec
 inline void plot_restless(gd::plot::Figures& figs, const std::vector<Run>& runs, std::size_t n) {
     gd::plot::Data data({"update", "epoch", "a", "b", "loss"}, 8);
     for (const Run& r : runs) {
-        data.block(r.name);
-        for (std::size_t k = 0; k < r.path.size(); ++k)
-            data.row({double(k), double(k) / double(n), r.path[k].a, r.path[k].b, r.loss[k]});
+        const gd::LineRun& f = r.fit;
+        data.block(f.name);
+        for (std::size_t k = 0; k < f.path.size(); ++k)
+            data.row({double(k), double(k) / double(n), f.path[k].x, f.path[k].y, f.loss[k]});
     }
     figs.write("restless", data);
     const int lts[] = {2, 5, 3};
@@ -64,8 +66,8 @@ inline void plot_restless(gd::plot::Figures& figs, const std::vector<Run>& runs,
         if (p < 2) gp << truth[p] << " with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', ";
         for (std::size_t i = 0; i < runs.size(); ++i) {
             gp << "\\\n     'restless.dat' index " << i << " using 2:" << p + 3 << " with lines lt "
-               << lts[i % 3] << " lw " << (i == 1 ? 1.2 : 1.6) << " title '" << runs[i].name << "'"
-               << (i + 1 < runs.size() ? ", " : "\n");
+               << lts[i % 3] << " lw " << (i == 1 ? 1.2 : 1.6) << " title '" << runs[i].fit.name
+               << "'" << (i + 1 < runs.size() ? ", " : "\n");
         }
     }
     gp << "unset multiplot\n";
@@ -77,24 +79,25 @@ inline void plot_restless_paths(gd::plot::Figures& figs, const std::vector<Run>&
                                 const gd::Points& pts, std::size_t tail, int grid) {
     gd::plot::Data data({"update", "a", "b"}, 8);
     std::vector<double> as{1.5}, bs{-28};
-    const std::vector<const Run*> shown = {&runs[0], &runs[2]};
-    for (const Run* r : shown) {
+    const std::vector<const gd::LineRun*> shown = {&runs[0].fit, &runs[2].fit};
+    for (const gd::LineRun* r : shown) {
         data.block(r->name);
         for (std::size_t k = 0; k < r->path.size(); ++k) {
-            data.row({double(k), r->path[k].a, r->path[k].b});
-            as.push_back(r->path[k].a), bs.push_back(r->path[k].b);
+            data.row({double(k), r->path[k].x, r->path[k].y});
+            as.push_back(r->path[k].x), bs.push_back(r->path[k].y);
         }
     }
     figs.write("restless_paths", data);
     const gd::Box box = gd::bounding_box(as, bs, 0.05);
     const auto loss = [&](double a, double b) { return gd::mean_loss(a, b, pts); };
     const gd::Surface s = gd::write_surface(figs, "restless_paths_surface", loss, box, grid);
-    const std::size_t last = runs[0].path.size() - 1, from = last > tail ? last - tail : 0;
+    const std::vector<gd::Point2>& adam = runs[0].fit.path;
+    const std::size_t last = adam.size() - 1, from = last > tail ? last - tail : 0;
     std::ostringstream gp;
     gp << "set title 'The paths on the loss surface: Adam ends on a closed loop around the "
           "minimum'\n"
        << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\nset key bottom right\n"
-       << "set label 1 'start' at " << runs[0].path[0].a << ',' << runs[0].path[0].b
+       << "set label 1 'start' at " << adam[0].x << ',' << adam[0].y
        << " point pt 7 ps 1.5 lc rgb 'black' offset 1,0 front\n"
        << "set label 2 '' at 1.5,-28 point pt 3 ps 2.5 lw 2 lc rgb 'black' front\n"
        << gd::contour_map("restless_paths_surface", box, s) << ", \\\n"
@@ -112,7 +115,8 @@ inline void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs,
     gd::plot::Data points({"x", "y"});
     for (std::size_t i = 0; i < pts.size(); ++i) points.row({pts.x[i], pts.y[i]});
     figs.write("fit_points", points);
-    const std::size_t n = runs[0].path.size() - 1;
+    const std::vector<gd::Point2>&adam = runs[0].fit.path, &amsgrad = runs[2].fit.path;
+    const std::size_t n = adam.size() - 1;
     const std::size_t stride = std::max<std::size_t>(1, (n + frames - 1) / frames);
     gd::plot::Data lines({"x", "adam", "amsgrad"});
     std::vector<std::string> when;
@@ -120,9 +124,9 @@ inline void animate_fit(gd::plot::Figures& figs, const std::vector<Run>& runs,
         lines.block("update " + std::to_string(k));
         when.push_back(std::to_string(k));
         for (double x : {-11.0, 10.0}) {
-            const Line& p = runs[0].path[std::min(k, runs[0].path.size() - 1)];
-            const Line& q = runs[2].path[std::min(k, runs[2].path.size() - 1)];
-            lines.row({x, p.a * x + p.b, q.a * x + q.b});
+            const gd::Point2& p = adam[std::min(k, adam.size() - 1)];
+            const gd::Point2& q = amsgrad[std::min(k, amsgrad.size() - 1)];
+            lines.row({x, p.x * x + p.y, q.x * x + q.y});
         }
     }
     figs.write("fit", lines);
@@ -158,18 +162,18 @@ inline void plot_amplitude(gd::plot::Figures& figs, const std::vector<double>& l
 }
 
 // The full-batch paths with and without weight decay, and AdamW's box |θ_i| ≤ 1/λ.
-inline void plot_weight_decay(gd::plot::Figures& figs, const std::vector<Run>& runs,
+inline void plot_weight_decay(gd::plot::Figures& figs, const std::vector<gd::Trajectory>& runs,
                               const gd::Surface2& f, double decay, int grid) {
     gd::plot::Data data({"step", "a", "b"}, 8);
     std::vector<double> as, bs;
     std::vector<std::size_t> rows;  // every step up to 300, then every 50th, and the last
-    for (const Run& r : runs) {
-        data.block(r.name);
+    for (const gd::Trajectory& r : runs) {
+        data.block(r.label);
         std::size_t n = 0;
-        for (std::size_t k = 0; k < r.path.size(); ++k) {
-            if (k > 300 && k % 50 != 0 && k + 1 != r.path.size()) continue;
-            data.row({double(k), r.path[k].a, r.path[k].b});
-            as.push_back(r.path[k].a), bs.push_back(r.path[k].b), ++n;
+        for (std::size_t k = 0; k < r.size(); ++k) {
+            if (k > 300 && k % 50 != 0 && k + 1 != r.size()) continue;
+            data.row({double(k), r.x[k], r.y[k]});
+            as.push_back(r.x[k]), bs.push_back(r.y[k]), ++n;
         }
         rows.push_back(n);
     }
@@ -192,7 +196,7 @@ inline void plot_weight_decay(gd::plot::Figures& figs, const std::vector<Run>& r
        << gd::contour_map("weight_decay_surface", box, s);
     for (std::size_t i : {1, 2, 0}) {  // no decay last, dashed, over the L2 path it follows
         gp << ", \\\n     'weight_decay.dat' index " << i << " using 2:3 with lines " << style[i]
-           << " title '" << runs[i].name << "', \\\n     '' index " << i
+           << " title '" << runs[i].label << "', \\\n     '' index " << i
            << " every ::" << rows[i] - 1 << " using 2:3 with points " << style[i]
            << " pt 7 ps 2 notitle";
     }
@@ -202,10 +206,10 @@ inline void plot_weight_decay(gd::plot::Figures& figs, const std::vector<Run>& r
 
 // What is left of a and b at the end, against λ, for Adam + L2 and AdamW.
 inline void plot_shrinkage(gd::plot::Figures& figs, const std::vector<double>& lambdas,
-                           const std::vector<Line>& l2, const std::vector<Line>& w) {
+                           const std::vector<gd::Point2>& l2, const std::vector<gd::Point2>& w) {
     gd::plot::Data data({"lambda", "l2_a", "l2_b", "adamw_a", "adamw_b"});
     for (std::size_t i = 0; i < lambdas.size(); ++i)
-        data.row({lambdas[i], l2[i].a / 1.5, l2[i].b / -28, w[i].a / 1.5, w[i].b / -28});
+        data.row({lambdas[i], l2[i].x / 1.5, l2[i].y / -28, w[i].x / 1.5, w[i].y / -28});
     figs.write("shrinkage", data);
     std::ostringstream gp;
     gp << "set title 'Where the runs end: L2 shrinks by curvature, AdamW caps every |θ_i| at 1/λ'\n"

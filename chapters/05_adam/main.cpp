@@ -16,40 +16,44 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xarray.hpp>
+
 #include "adam_scalar.hpp"
 #include "cli/cli.hpp"
 #include "figures.hpp"
-#include "problems/line_fit.hpp"
+#include "optim/adam.hpp"
 #include "plot/figures.hpp"
+#include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
+#include "slope.hpp"
+#include "train/descent.hpp"
 
 namespace {
 
 using ch05::Hyper;
-using ch05::Line;
 using ch05::Run;
 
 // ---- 1. Bias correction: the first steps under a constant gradient -----------------------------
 
-// Δθ/η at steps 1..n when g is the same every step (a plane): exactly 1 with bias correction.
-std::vector<double> steps_on_a_plane(const Hyper& h, int n) {
-    ch05::Moments s;
+// Δθ/η at steps 1..n when g is the same every step (g = −1 pushes θ up): exactly 1 with bias
+// correction.
+std::vector<double> steps_on_a_slope(gd::Optimizer<double>& opt, int n) {
+    const ch05::Slope slope(-1.0);
+    xt::xarray<double> theta = {0.0, 0.0};
+    long t = 0;
+    const gd::Trajectory tr = gd::descend(slope, opt, nullptr, theta, t, n);
     std::vector<double> out;
-    double theta = 0;
-    for (int t = 1; t <= n; ++t) {
-        const double next = ch05::adam_step(theta, -1.0, t, h, s);  // g = −1 pushes θ up
-        out.push_back((next - theta) / h.lr);
-        theta = next;
-    }
+    for (std::size_t k = 1; k < tr.size(); ++k) out.push_back((tr.x[k] - tr.x[k - 1]) / opt.lr());
     return out;
 }
 
 void bias_correction(gd::plot::Figures& figs, const Hyper& post, int n) {
-    Hyper with, without, post_without = post;
-    without.correct = false;
-    post_without.correct = false;
+    const Hyper torch;  // torch's defaults, β = (0.9, 0.999)
+    ch05::ScalarAdam with(torch);
+    gd::AdamNoBias<double> without(torch.lr, torch.beta1, torch.beta2, torch.eps);
+    gd::AdamNoBias<double> post_without(post.lr, post.beta1, post.beta2, post.eps);
     const std::vector<std::vector<double>> runs = {
-        steps_on_a_plane(with, n), steps_on_a_plane(without, n), steps_on_a_plane(post_without, n)};
+        steps_on_a_slope(with, n), steps_on_a_slope(without, n), steps_on_a_slope(post_without, n)};
     std::size_t peak = 0;
     for (std::size_t t = 0; t < runs[1].size(); ++t) peak = runs[1][t] > runs[1][peak] ? t : peak;
     std::printf("1. First steps under a constant gradient, step/lr:\n");
@@ -64,52 +68,54 @@ void bias_correction(gd::plot::Figures& figs, const Hyper& post, int n) {
 // ---- 2. The post's setting on the line fit: fast, then restless --------------------------------
 
 void print_run(const Run& r, std::size_t tail) {
-    const Line amp = ch05::amplitude(r, tail);
-    const Line& end = r.path.back();
-    const Line& rv = r.root_v.back();  // what the last step divided by
-    std::printf("  %-20s %9.4g %9.4g %8.4f %9.4f %7.4f %7.4f %10.4g %9.3g %9.3g\n", r.name.c_str(),
-                r.loss[20], r.loss[100], end.a, end.b, amp.a, amp.b, ch05::mean_tail_loss(r, tail),
-                rv.a, rv.b);
+    const gd::Point2 amp = ch05::amplitude(r.fit, tail), end = r.fit.end();
+    const gd::Point2& rv = r.root_v.back();  // what the last step divided by
+    // A run that diverged early has no loss at update 20 or 100: nan there.
+    const auto loss = [&](std::size_t k) { return k < r.fit.loss.size() ? r.fit.loss[k] : NAN; };
+    std::printf("  %-20s %9.4g %9.4g %8.4f %9.4f %7.4f %7.4f %10.4g %9.3g %9.3g\n",
+                r.fit.name.c_str(), loss(20), loss(100), end.x, end.y, amp.x, amp.y,
+                ch05::mean_tail_loss(r.fit, tail), rv.x, rv.y);
 }
 
-std::vector<Run> restless(const gd::Points& pts, Line start, const Hyper& h, int epochs) {
-    Hyper uncorrected = h, ams = h;
-    uncorrected.correct = false;
+// Adam, the post's uncorrected Adam and AMSGrad, per sample from the same start.
+std::vector<Run> restless(const gd::Points& pts, gd::Point2 start, const Hyper& h, int epochs) {
+    Hyper ams = h;
     ams.amsgrad = true;
-    std::vector<Run> runs = {ch05::adam_per_sample(pts, start, h, epochs),
-                             ch05::adam_per_sample(pts, start, uncorrected, epochs),
-                             ch05::adam_per_sample(pts, start, ams, epochs)};
-    runs[0].name = "Adam";
-    runs[1].name = "Adam, no correction";
-    runs[2].name = "AMSGrad";
+    ch05::ScalarAdam adam(h), amsgrad(ams);
+    gd::AdamNoBias<double> uncorrected(h.lr, h.beta1, h.beta2, h.eps);
+    const std::vector<Run> runs = {
+        ch05::per_sample("Adam", adam, pts, start, epochs),
+        ch05::per_sample("Adam, no correction", uncorrected, pts, start, epochs),
+        ch05::per_sample("AMSGrad", amsgrad, pts, start, epochs)};
     const std::size_t tail = 5 * pts.size();
     std::printf(
         "2./3. Line fit, per sample, start (%g, %g), lr %g, betas (%g, %g), %d epochs;\n"
         "      +-: half the range of a and b over the last %zu updates\n",
-        start.a, start.b, h.lr, h.beta1, h.beta2, epochs, tail);
+        start.x, start.y, h.lr, h.beta1, h.beta2, epochs, tail);
     std::printf("  %-20s %9s %9s %8s %9s %7s %7s %10s %9s %9s\n", "method", "loss@20", "loss@100",
                 "a", "b", "+-a", "+-b", "tail loss", "sqrt(v)a", "sqrt(v)b");
     for (const Run& r : runs) {
         print_run(r, tail);
-        if (r.diverged_at >= 0) std::printf("  (diverged at update %ld)\n", r.diverged_at);
+        if (r.fit.diverged_at >= 0) std::printf("  (diverged at update %ld)\n", r.fit.diverged_at);
     }
     std::printf("\n");
     return runs;
 }
 
 // The swing at the end, for rates from 1 down to 1/300: proportional to η.
-void amplitude_sweep(gd::plot::Figures& figs, const gd::Points& pts, Line start, Hyper h,
+void amplitude_sweep(gd::plot::Figures& figs, const gd::Points& pts, gd::Point2 start, Hyper h,
                      int epochs) {
     std::vector<double> rates, amp_a, amp_b;
     std::printf("   Adam's swing at the end against the rate (%d epochs):\n", epochs);
     std::printf("  %10s %10s %10s %12s %12s\n", "lr", "+-a", "+-b", "+-a/lr", "+-b/lr");
     for (double lr : {1.0, 0.3, 0.1, 0.03, 0.01, 0.003}) {
         h.lr = lr;
-        const Line amp =
-            ch05::amplitude(ch05::adam_per_sample(pts, start, h, epochs), 5 * pts.size());
-        rates.push_back(lr), amp_a.push_back(amp.a), amp_b.push_back(amp.b);
-        std::printf("  %10g %10.5f %10.5f %12.4f %12.4f\n", lr, amp.a, amp.b, amp.a / lr,
-                    amp.b / lr);
+        ch05::ScalarAdam adam(h);
+        const Run run = ch05::per_sample("Adam", adam, pts, start, epochs);
+        const gd::Point2 amp = ch05::amplitude(run.fit, 5 * pts.size());
+        rates.push_back(lr), amp_a.push_back(amp.x), amp_b.push_back(amp.y);
+        std::printf("  %10g %10.5f %10.5f %12.4f %12.4f\n", lr, amp.x, amp.y, amp.x / lr,
+                    amp.y / lr);
     }
     std::printf("\n");
     ch05::plot_amplitude(figs, rates, amp_a, amp_b);
@@ -117,43 +123,52 @@ void amplitude_sweep(gd::plot::Figures& figs, const gd::Points& pts, Line start,
 
 // ---- 4. Weight decay: Adam's L2 penalty against AdamW's decoupled decay -------------------------
 
-std::vector<Run> weight_decay(const gd::Surface2& f, Line start, Hyper h, double decay,
-                              long steps) {
+// `steps` full-batch updates of the written-out Adam on the surface f (its x is a, its y is b).
+gd::Trajectory full_batch(const std::string& label, const gd::Surface2& f, gd::Point2 start,
+                          const Hyper& h, long steps) {
+    ch05::ScalarAdam adam(h);
+    xt::xarray<double> theta = {start.x, start.y};
+    long t = 0;
+    gd::Trajectory tr = gd::descend(f, adam, nullptr, theta, t, steps);
+    tr.label = label;
+    return tr;
+}
+
+std::vector<gd::Trajectory> weight_decay(const gd::Surface2& f, gd::Point2 start, Hyper h,
+                                         double decay, long steps) {
     Hyper l2 = h, decoupled = h;
     l2.decay = decoupled.decay = decay;
     decoupled.decoupled = true;
-    std::vector<Run> runs = {ch05::adam_full_batch(f, start, h, steps),
-                             ch05::adam_full_batch(f, start, l2, steps),
-                             ch05::adam_full_batch(f, start, decoupled, steps)};
-    runs[0].name = "Adam, no decay";
-    runs[1].name = "Adam + L2";
-    runs[2].name = "AdamW";
+    const std::vector<gd::Trajectory> runs = {full_batch("Adam, no decay", f, start, h, steps),
+                                              full_batch("Adam + L2", f, start, l2, steps),
+                                              full_batch("AdamW", f, start, decoupled, steps)};
     std::printf("4. Weight decay %g, full batch, lr %g, betas (%g, %g), %ld steps from (%g, %g):\n",
-                decay, h.lr, h.beta1, h.beta2, steps, start.a, start.b);
+                decay, h.lr, h.beta1, h.beta2, steps, start.x, start.y);
     std::printf("  %-16s %10s %10s %12s %12s\n", "method", "a", "b", "a/1.5", "b/-28");
-    for (const Run& r : runs) {
-        const Line& e = r.path.back();
-        std::printf("  %-16s %10.4f %10.4f %12.4f %12.4f\n", r.name.c_str(), e.a, e.b, e.a / 1.5,
-                    e.b / -28);
+    for (const gd::Trajectory& r : runs) {
+        const double a = r.x.back(), b = r.y.back();
+        std::printf("  %-16s %10.4f %10.4f %12.4f %12.4f\n", r.label.c_str(), a, b, a / 1.5,
+                    b / -28);
     }
     std::printf("\n");
     return runs;
 }
 
 // Where each ends, for a range of λ: the fraction of a and b that is left.
-void decay_sweep(gd::plot::Figures& figs, const gd::Surface2& f, Line start, Hyper h, long steps) {
+void decay_sweep(gd::plot::Figures& figs, const gd::Surface2& f, gd::Point2 start, Hyper h,
+                 long steps) {
     std::vector<double> lambdas;
-    std::vector<Line> l2_end, w_end;
+    std::vector<gd::Point2> l2_end, w_end;
     for (int k = 0; k <= 12; ++k) {
         const double lambda = std::pow(10.0, -3.0 + k * 3.0 / 12);  // 1e-3 .. 1
         lambdas.push_back(lambda);
-        const std::vector<Run> r = {
-            ch05::adam_full_batch(
-                f, start, {h.lr, h.beta1, h.beta2, h.eps, true, false, lambda, false}, steps),
-            ch05::adam_full_batch(
-                f, start, {h.lr, h.beta1, h.beta2, h.eps, true, false, lambda, true}, steps)};
-        l2_end.push_back(r[0].path.back());
-        w_end.push_back(r[1].path.back());
+        Hyper l2 = h, decoupled = h;
+        l2.decay = decoupled.decay = lambda;
+        decoupled.decoupled = true;
+        const gd::Trajectory r = full_batch("Adam + L2", f, start, l2, steps);
+        const gd::Trajectory w = full_batch("AdamW", f, start, decoupled, steps);
+        l2_end.push_back({r.x.back(), r.y.back()});
+        w_end.push_back({w.x.back(), w.y.back()});
     }
     ch05::plot_shrinkage(figs, lambdas, l2_end, w_end);
 }
@@ -186,7 +201,7 @@ int main(int argc, char** argv) {
 
         const gd::Points pts = gd::post_points();  // chapter 01's 20 points on y = 1.5x − 28
         const gd::LinearFit surface;               // their mean loss as a 2-D surface
-        const Line start{start_a, start_b};
+        const gd::Point2 start{start_a, start_b};
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         const int grid = cli.quick ? 31 : 71;  // --quick coarsens the maps, never the numbers
 
@@ -200,7 +215,7 @@ int main(int argc, char** argv) {
 
         Hyper adam;  // torch's defaults β = (0.9, 0.999), ε = 1e-8
         adam.lr = wd_lr;
-        const std::vector<Run> wd = weight_decay(surface, start, adam, decay, wd_steps);
+        const std::vector<gd::Trajectory> wd = weight_decay(surface, start, adam, decay, wd_steps);
         ch05::plot_weight_decay(figs, wd, surface, decay, grid);
         decay_sweep(figs, surface, start, adam, wd_steps);
         std::clog << "figures and data written to " << cli.out << "\n";

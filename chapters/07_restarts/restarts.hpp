@@ -2,8 +2,9 @@
 // a schedule, the source post's "AdamAnn" as it would be coded by hand, and the exploration of
 // Himmelblau's four minima by many runs under a schedule.
 //
-// The schedules themselves are the library's (common/decay.hpp, cosine_restarts.hpp,
-// onecycle.hpp, all torch.optim.lr_scheduler's); tests/test_07_restarts.cpp includes this file.
+// The schedules themselves are the library's (common/schedule/decay.hpp, cosine_restarts.hpp,
+// onecycle.hpp, all torch.optim.lr_scheduler's), and so are the loops (common/train/); the
+// tests (tests/test_07_restarts.cpp) include this file.
 // Notation: θ = (a, b) or (x, y) parameters, g gradient, η_t the rate of update t (t = 0 is the
 // first update), η₀ the base rate, T a cycle's length in updates.
 #pragma once
@@ -14,82 +15,52 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xarray.hpp>
 
-#include "optim/adam.hpp"
-#include "problems/line_fit.hpp"
-#include "optim/factory.hpp"
 #include "core/rng.hpp"
-#include "schedule/factory.hpp"
+#include "optim/adam.hpp"
+#include "optim/factory.hpp"
+#include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
+#include "schedule/decay.hpp"
+#include "schedule/factory.hpp"
 #include "train/descent.hpp"
+#include "train/line_training.hpp"
 
 namespace ch07 {
 
-// One run on the line fit, recorded after every update: index k is the point after k updates
-// (k = 0 the start), loss[k] the mean loss over all points there, lr[k] the rate that update k
-// used (lr[0] repeats lr[1], so the columns line up).
-struct LineRun {
-    std::string name;
-    std::vector<double> a, b, loss, lr;
-    long diverged_at = -1;  // the update that left the finite numbers, or -1
-    std::size_t updates() const { return a.size() - 1; }
-};
-
-// Per-sample training as the post does it: every epoch walks the points in their order, and for
-// each point i the optimizer steps with g = ∇ℓ_i(θ) at the rate η_t. `rate_at_epoch_end`, when
-// given, is the hand-written alternative to a schedule: called after every epoch e (1, 2, ...)
-// with the optimizer's lr, it returns the lr for the next epoch.
-template <class EpochEnd>
-LineRun train_line(const std::string& name, const gd::Points& pts, gd::Optimizer<double>& opt,
-                   const gd::Schedule* schedule, double a0, double b0, int epochs,
-                   EpochEnd rate_at_epoch_end) {
-    LineRun run;
+// Per-sample training as the post does it, through the book's one line-fit loop: batch 1, every
+// epoch walks the points in their order, and for each point i the optimizer steps with
+// g = ∇ℓ_i(θ) at the rate η_t of `schedule` (its own lr without one); t counts updates, or with
+// `per_epoch` epochs (the schedule stepped once an epoch). The loss on all points is recorded
+// after every update.
+inline gd::LineRun train_per_sample(const std::string& name, gd::Optimizer<double>& opt,
+                                    const gd::Points& pts, const gd::Schedule* schedule,
+                                    gd::Point2 start, int epochs, bool per_epoch = false) {
+    gd::LineTraining how;
+    how.epochs = epochs;
+    how.schedule = schedule;
+    how.rate_per_epoch = per_epoch;
+    how.loss_every_update = true;
+    gd::LineRun run = gd::train_line(opt, pts, start, how);
     run.name = name;
-    xt::xarray<double> theta = {a0, b0}, g = {0.0, 0.0};
-    long t = 0;
-    auto record = [&](double eta) {
-        run.a.push_back(theta(0));
-        run.b.push_back(theta(1));
-        run.loss.push_back(gd::mean_loss(theta(0), theta(1), pts));
-        run.lr.push_back(eta);
-    };
-    record(schedule ? schedule->rate(0) : opt.lr());
-    for (int e = 1; e <= epochs; ++e) {
-        for (std::size_t i = 0; i < pts.size(); ++i, ++t) {
-            const gd::Grad2 gi = gd::sample_grad(theta(0), theta(1), pts.x[i], pts.y[i]);
-            g(0) = gi.a;                               // ∂ℓ_i/∂a = 2x_i r_i
-            g(1) = gi.b;                               // ∂ℓ_i/∂b = 2r_i
-            if (schedule) opt.set_lr(schedule->rate(t));  // η_t, set before the step as torch does
-            opt.step({&theta}, {&g});
-            if (!std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
-                run.diverged_at = t + 1;
-                return run;  // keep only the finite points
-            }
-            record(opt.lr());
-        }
-        opt.set_lr(rate_at_epoch_end(e, opt.lr()));
-    }
-    run.lr[0] = run.lr.size() > 1 ? run.lr[1] : run.lr[0];
     return run;
 }
 
-inline LineRun train_line(const std::string& name, const gd::Points& pts,
-                          gd::Optimizer<double>& opt, const gd::Schedule* schedule, double a0,
-                          double b0, int epochs) {
-    return train_line(name, pts, opt, schedule, a0, b0, epochs, [](int, double lr) { return lr; });
-}
-
-// The post's AdamAnn, coded by hand: Adam whose rate is divided by 4 at the end of epochs 5, 10,
-// 15, ... The same thing as gd::StepDecay(η₀, 5·n, 0.25) with n points per epoch
+// The post's AdamAnn, coded by hand: "divide the rate by 4 at the end of epochs 5, 10, 15, ...".
+// Stepped once an epoch, epoch e (from 0) runs at η₀·0.25^⌊e/5⌋, the power counted out by hand.
+// The same rates as gd::StepDecay(η₀, 5·n, 0.25) stepped per update with n points an epoch
 // (tests/test_07_restarts.cpp checks the two runs agree bit for bit).
-inline LineRun adam_ann_by_hand(const gd::Points& pts, double lr, double beta1, double beta2,
-                                double a0, double b0, int epochs) {
-    gd::Adam<double> adam(lr, beta1, beta2);
-    return train_line("AdamAnn by hand", pts, adam, nullptr, a0, b0, epochs,
-                      [](int epoch, double eta) { return epoch % 5 == 0 ? eta / 4 : eta; });
+inline gd::LambdaSchedule adam_ann_by_hand(double lr, long every = 5) {
+    const auto multiplier = [every](long epoch) {
+        double m = 1;
+        for (long drop = 1; drop <= epoch / every; ++drop) m /= 4;  // after epochs 5, 10, ...
+        return m;
+    };
+    return gd::LambdaSchedule(lr, multiplier, "AdamAnn by hand");
 }
 
 // The largest |a − 1.5| and |b + 28| over the last `k` updates of a run: how much it still
@@ -97,12 +68,12 @@ inline LineRun adam_ann_by_hand(const gd::Points& pts, double lr, double beta1, 
 struct Shake {
     double a = 0, b = 0;
 };
-inline Shake final_shake(const LineRun& r, std::size_t k) {
+inline Shake final_shake(const gd::LineRun& r, std::size_t k) {
     Shake s;
-    const std::size_t n = r.a.size(), first = n > k ? n - k : 0;
+    const std::size_t n = r.path.size(), first = n > k ? n - k : 0;
     for (std::size_t i = first; i < n; ++i) {
-        s.a = std::max(s.a, std::abs(r.a[i] - 1.5));
-        s.b = std::max(s.b, std::abs(r.b[i] + 28.0));
+        s.a = std::max(s.a, std::abs(r.path[i].x - 1.5));
+        s.b = std::max(s.b, std::abs(r.path[i].y + 28.0));
     }
     return s;
 }
@@ -150,6 +121,12 @@ struct Exploration {
     gd::Trajectory path;
     std::vector<std::size_t> visited;  // nearest minimum at the end of every cycle
     std::size_t ends_in = 0;
+};
+
+// The Himmelblau experiment: the same starts under warm restarts and under one cosine.
+struct Explored {
+    std::vector<Exploration> sgdr, cosine;
+    std::vector<std::pair<double, double>> starts;
 };
 
 // `steps` updates of a fresh optimizer from (x0, y0) under `schedule`; `cycle_ends` lists the

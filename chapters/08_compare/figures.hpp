@@ -15,6 +15,7 @@
 #include "problems/line_fit.hpp"
 #include "race.hpp"
 #include "train/descent.hpp"
+#include "train/line_training.hpp"
 
 namespace ch08 {
 
@@ -30,8 +31,8 @@ class LineFigures {
         : figs_(figs), pts_(pts), quick_(quick) {}
 
     // main: the post's four methods; bias: Adam with and without bias correction.
-    void all(const std::vector<LineRun>& main, const std::vector<LineRun>& bias, double beta1,
-             double beta2) {
+    void all(const std::vector<gd::LineRun>& main, const std::vector<gd::LineRun>& bias,
+             double beta1, double beta2) {
         total_ = main[0].updates();
         series("loss", main, 0);
         loss(main);
@@ -44,20 +45,20 @@ class LineFigures {
 
   private:
     // One block per run, columns: update, a, b, loss, lr; every `stride`-th update up to `last`.
-    void series(const std::string& name, const std::vector<LineRun>& runs, std::size_t last) {
+    void series(const std::string& name, const std::vector<gd::LineRun>& runs, std::size_t last) {
         gd::plot::Data d({"update", "a", "b", "loss", "lr"}, 8);
-        for (const LineRun& r : runs) {
+        for (const gd::LineRun& r : runs) {
             d.block(r.name);
             const std::size_t end = last ? std::min(last, r.updates()) : r.updates();
             for (std::size_t k = 0; k <= end; ++k)
-                d.row({double(k), r.a[k], r.b[k], r.loss[k], r.lr[k]});
+                d.row({double(k), r.path[k].x, r.path[k].y, r.loss[k], r.lr[k]});
         }
         figs_.write(name, d);
     }
 
     // One curve per run from `file`.dat's blocks, columns `using`; the first run (SGD) drawn
     // wide, so that momentum, which nearly coincides with it, stays visible on top.
-    std::string curves(const std::string& file, const std::vector<LineRun>& runs,
+    std::string curves(const std::string& file, const std::vector<gd::LineRun>& runs,
                        const std::string& using_, const char* style = "with lines",
                        const char* first_width = "4") const {
         std::ostringstream g;
@@ -77,7 +78,7 @@ class LineFigures {
     }
 
     // Loss on all points after every update, log scale.
-    void loss(const std::vector<LineRun>& runs) {
+    void loss(const std::vector<gd::LineRun>& runs) {
         std::ostringstream g;
         g << "set title 'Loss per iteration: Adam arrives within an epoch, then shakes; "
              "AdamAnn settles'\n"
@@ -87,7 +88,7 @@ class LineFigures {
         figs_.png("loss", g.str(), 1000, 600);
     }
 
-    void params(const std::vector<LineRun>& runs) {
+    void params(const std::vector<gd::LineRun>& runs) {
         std::ostringstream g;
         g << "set multiplot layout 2,1 title 'a and b per iteration against the true line "
              "(dashed): SGD and momentum crawl along b'\n"
@@ -103,7 +104,7 @@ class LineFigures {
         figs_.png("params", g.str(), 1000, 800);
     }
 
-    void rates(const std::vector<LineRun>& runs) {
+    void rates(const std::vector<gd::LineRun>& runs) {
         std::ostringstream g;
         g << "set title 'Learning rate per iteration: AdamAnn divides Adam''s rate by 4 every 5 "
              "epochs'\n"
@@ -114,11 +115,10 @@ class LineFigures {
     }
 
     // The paths on the contour map of the mean loss over the points.
-    void paths(const std::vector<LineRun>& runs) {
+    void paths(const std::vector<gd::LineRun>& runs) {
         std::vector<double> as{1.5}, bs{-28.0};
-        for (const LineRun& r : runs) {
-            as.insert(as.end(), r.a.begin(), r.a.end());
-            bs.insert(bs.end(), r.b.begin(), r.b.end());
+        for (const gd::LineRun& r : runs) {
+            for (const gd::Point2& p : r.path) as.push_back(p.x), bs.push_back(p.y);
         }
         const gd::Box box = gd::bounding_box(as, bs, 0.06);
         const auto f = [&](double a, double b) { return gd::mean_loss(a, b, pts_); };
@@ -138,7 +138,7 @@ class LineFigures {
 
     // Bias correction: b over the first 60 updates with and without it (top), and the factor
     // √(1−β2ᵗ)/(1−β1ᵗ) by which the correction scales the uncorrected step (bottom).
-    void first_steps(const std::vector<LineRun>& runs, double beta1, double beta2) {
+    void first_steps(const std::vector<gd::LineRun>& runs, double beta1, double beta2) {
         series("first_steps", runs, 60);
         std::ostringstream g;
         g << "set multiplot layout 2,1 title 'Without bias correction: the first step 5 % shorter, "
@@ -157,7 +157,7 @@ class LineFigures {
     }
 
     // The fitted lines, on frames spaced quadratically in the iteration (more early on).
-    void fit(const std::vector<LineRun>& runs) {
+    void fit(const std::vector<gd::LineRun>& runs) {
         gd::plot::Data points({"x", "y"});
         for (std::size_t i = 0; i < pts_.size(); ++i) points.row({pts_.x[i], pts_.y[i]});
         figs_.write("fit_points", points);
@@ -169,7 +169,7 @@ class LineFigures {
             if (at.empty() || k != at.back()) at.push_back(k);
         }
         std::vector<std::string> cols{"x"};
-        for (const LineRun& r : runs) cols.push_back(r.name);
+        for (const gd::LineRun& r : runs) cols.push_back(r.name);
         gd::plot::Data lines(cols);
         std::vector<std::string> its;
         for (std::size_t k : at) {
@@ -177,9 +177,9 @@ class LineFigures {
             its.push_back(std::to_string(k));
             for (double x : {-10.0, 10.0}) {
                 std::vector<double> row{x};
-                for (const LineRun& r : runs) {
+                for (const gd::LineRun& r : runs) {
                     const std::size_t j = std::min(k, r.updates());
-                    row.push_back(r.a[j] * x + r.b[j]);
+                    row.push_back(r.path[j].x * x + r.path[j].y);
                 }
                 lines.row(row);
             }

@@ -10,6 +10,7 @@
 //
 // Notation: θ = (a, b) parameters, g gradient, η learning rate, β momentum, β1 β2 Adam's decay
 // rates, t update (iteration) counted over all epochs.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -24,10 +25,12 @@
 #include "problems/line_fit.hpp"
 #include "race.hpp"
 #include "schedule/factory.hpp"
+#include "train/line_training.hpp"
+#include "train/settling.hpp"
 
 namespace {
 
-using ch08::LineRun;
+using gd::LineRun;
 
 struct Settings {
     int points = 30, epochs = 50;
@@ -65,9 +68,9 @@ void print_line_table(const std::vector<LineRun>& runs, const Settings& s, std::
     std::printf("  %-23s %9s %10s %11s %12s %13s\n", "method", "a", "b", "loss", "last-epoch max",
                 "loss<1e-2 from");
     for (const LineRun& r : runs) {
-        std::printf("  %-23s %9.5f %10.5f %11.3e %12.3e %13ld", r.name.c_str(), r.a.back(),
-                    r.b.back(), r.loss.back(), ch08::worst_recent_loss(r, n),
-                    ch08::settled_at(r, 1e-2));
+        std::printf("  %-23s %9.5f %10.5f %11.3e %12.3e %13ld", r.name.c_str(), r.end().x,
+                    r.end().y, r.loss.back(), ch08::worst_recent_loss(r, n),
+                    gd::settled_from(r.loss, 1e-2));
         if (r.diverged_at >= 0) std::printf("  diverged at update %ld", r.diverged_at);
         std::printf("\n");
     }
@@ -77,24 +80,30 @@ void print_line_table(const std::vector<LineRun>& runs, const Settings& s, std::
 // uncorrected one moves by η(1−β1)/√(1−β2) per coordinate instead of η.
 void print_first_steps(const std::vector<LineRun>& runs) {
     const LineRun &adam = runs[2], &raw = runs[4];
+    // b after update k; nan if the run is shorter (few points or epochs, or diverged).
+    const auto b = [](const LineRun& r, std::size_t k) {
+        return k < r.path.size() ? r.path[k].y : NAN;
+    };
     std::printf("\nfirst update of b: Adam %.4f, no bias corr. %.4f (ratio %.4f)\n",
-                adam.b[1] - adam.b[0], raw.b[1] - raw.b[0],
-                (raw.b[1] - raw.b[0]) / (adam.b[1] - adam.b[0]));
+                b(adam, 1) - b(adam, 0), b(raw, 1) - b(raw, 0),
+                (b(raw, 1) - b(raw, 0)) / (b(adam, 1) - b(adam, 0)));
     for (std::size_t k : {std::size_t{10}, std::size_t{30}, std::size_t{150}}) {
-        std::printf("after %3zu updates: b = %9.4f (Adam), %9.4f (no bias corr.)\n", k, adam.b[k],
-                    raw.b[k]);
+        std::printf("after %3zu updates: b = %9.4f (Adam), %9.4f (no bias corr.)\n", k, b(adam, k),
+                    b(raw, k));
     }
 }
 
 // ---- Part 2: the race ------------------------------------------------------------------------
 
+// "goal at": the step from which the loss stays below the goal (a race starts at step 0, so the
+// row gd::settled_from finds is the step).
 void print_race(const ch08::Race& race, const std::vector<gd::Trajectory>& paths) {
     std::printf("\nrace on %s from (%g, %g), %ld steps, goal: loss < %g\n", race.surface.c_str(),
                 race.start.x, race.start.y, race.steps, race.goal);
     std::printf("  %-10s %8s %13s %10s\n", "optimizer", "lr", "final loss", "goal at");
     for (std::size_t i = 0; i < paths.size(); ++i) {
         std::printf("  %-10s %8g %13.4e %10ld", ch08::racer_names()[i].c_str(), paths[i].lr.back(),
-                    paths[i].loss.back(), ch08::steps_to_goal(paths[i], race.goal));
+                    paths[i].loss.back(), gd::settled_from(paths[i].loss, race.goal));
         if (paths[i].diverged_at >= 0) std::printf("  diverged at step %ld", paths[i].diverged_at);
         std::printf("\n");
     }
@@ -116,7 +125,7 @@ void sweep(const ch08::Race& race) {
                 long t = 0;
                 const gd::Trajectory tr =
                     gd::descend(*surface, *opt, nullptr, theta, t, race.steps);
-                const long k = ch08::steps_to_goal(tr, race.goal);
+                const long k = gd::settled_from(tr.loss, race.goal);
                 const bool better = k >= 0 && (best_steps < 0 || k < best_steps);
                 if (better || (best_steps < 0 && k < 0 && tr.diverged_at < 0 &&
                                (best_lr == 0 || tr.loss.back() < best_loss))) {

@@ -63,15 +63,6 @@ inline const std::vector<Race>& races() {
     return r;
 }
 
-// The step from which the racer's loss stays below the goal to the end of the race (-1 if it
-// ends above it): a racer that dips below and bounces out again has not arrived.
-inline long steps_to_goal(const gd::Trajectory& tr, double goal) {
-    if (tr.size() == 0 || !(tr.loss.back() < goal)) return -1;
-    std::size_t i = tr.size() - 1;
-    while (i > 0 && tr.loss[i - 1] < goal) --i;
-    return tr.step[i];
-}
-
 // Every racer from the race's start; the trajectories come back labelled "name (η = ...)".
 inline std::vector<gd::Trajectory> run_race(const Race& race, double lr_scale, long steps) {
     const auto surface = gd::make_surface(race.surface);
