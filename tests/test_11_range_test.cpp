@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "11_lr_range_test/experiments.hpp"
-#include "sys/blas.hpp"
+#include "core/seeds.hpp"
 #include "run_exe.hpp"
+#include "schedule/decay.hpp"
+#include "schedule/onecycle.hpp"
+#include "sys/blas.hpp"
 
 namespace {
 
@@ -85,12 +88,25 @@ BOOST_AUTO_TEST_CASE(a_training_step_reports_the_loss_before_its_update) {
     ch11::Loader loader(set, 100, 4);
     const ch11::Batch& b = loader.next();
     const double before = ch11::evaluate(net, set, 100).loss;
-    const double reported = ch11::train_step(net, *opt, b, 1e-3);
+    const gd::ConstantRate rate(1e-3);
+    const double reported = ch11::train_step(net, *opt, b, rate, 0);
     const double after = ch11::evaluate(net, set, 100).loss;
     // The batch is the whole set, so evaluate() sees the same 100 images; float32 sums in a
     // different order (one chunk vs the batch's order) agree to a few ulps of the loss ~2.3.
     BOOST_TEST(reported == before, boost::test_tools::tolerance(1e-5));
     BOOST_TEST(after < before);  // and the step did something
+}
+
+BOOST_AUTO_TEST_CASE(a_training_step_runs_at_its_schedules_rate) {
+    const gd::ImageSet set = synthetic(100, 2);
+    ch11::Net net = ch11::make_net(3);
+    const auto opt = ch11::make_optimizer("sgd");
+    ch11::Loader loader(set, 50, 4);
+    const gd::OneCycle cycle(0.1, 10);
+    for (long t = 0; t < 4; ++t) {
+        ch11::train_step(net, *opt, loader.next(), cycle, t);
+        BOOST_TEST(opt->lr() == cycle.rate(t));  // η_t reached the optimizer, bit for bit
+    }
 }
 
 BOOST_AUTO_TEST_CASE(scores_do_not_depend_on_the_chunk_size) {
@@ -113,9 +129,11 @@ BOOST_AUTO_TEST_CASE(the_range_test_leaves_network_and_optimizer_as_it_found_the
         // The rate a batch used grows by a constant factor, from start_lr.
         BOOST_TEST(sw.r.lrs.front() == s.test.start_lr);
         const double growth = std::pow(s.test.end_lr / s.test.start_lr, 1.0 / s.test.num_steps);
+        const gd::ExponentialDecay rates = ch11::sweep_schedule(s.test);
         for (std::size_t i = 1; i < sw.r.lrs.size(); ++i) {
             BOOST_TEST(sw.r.lrs[i] / sw.r.lrs[i - 1] == growth,
                        boost::test_tools::tolerance(1e-12));
+            BOOST_TEST(sw.r.lrs[i] == rates.rate(long(i)));  // the schedule's, bit for bit
         }
     }
     // And the Snapshot alone: train a few steps, restore, and the network is the seed's again.
@@ -123,7 +141,8 @@ BOOST_AUTO_TEST_CASE(the_range_test_leaves_network_and_optimizer_as_it_found_the
     const auto opt = ch11::make_optimizer("sgd");
     ch11::Snapshot snap(net, *opt);
     ch11::Loader loader(set, 50, 1);
-    for (int i = 0; i < 3; ++i) ch11::train_step(net, *opt, loader.next(), 0.1);
+    const gd::ConstantRate rate(0.1);
+    for (int i = 0; i < 3; ++i) ch11::train_step(net, *opt, loader.next(), rate, i);
     BOOST_TEST(!same(net, fresh));
     snap.restore(*opt);
     BOOST_TEST(same(net, fresh));
@@ -174,6 +193,10 @@ BOOST_AUTO_TEST_CASE(the_follow_up_runs_at_the_suggested_rates) {
         const std::size_t steps = std::size_t(s.epochs) * (train.rows / s.batch);
         BOOST_TEST(flat.rates.size() == steps);
         for (double r : flat.rates) BOOST_TEST(r == flat.lr);
+        const gd::OneCycle schedule(cycle.lr, long(steps));
+        BOOST_REQUIRE(cycle.rates.size() == steps);
+        for (std::size_t t = 0; t < steps; ++t)
+            BOOST_TEST(cycle.rates[t] == schedule.rate(long(t)));
         // One-cycle: starts at η/25, peaks at η, ends far below the start.
         BOOST_TEST(cycle.rates.front() == cycle.lr / 25, boost::test_tools::tolerance(1e-12));
         BOOST_TEST(*std::max_element(cycle.rates.begin(), cycle.rates.end()) <= cycle.lr);
@@ -181,6 +204,34 @@ BOOST_AUTO_TEST_CASE(the_follow_up_runs_at_the_suggested_rates) {
         BOOST_TEST(flat.test.size() == std::size_t(s.epochs));
         BOOST_TEST(flat.test.back().accuracy > 0.2);  // the synthetic labels are learnable
     }
+}
+
+// The sweeps and the follow-up each draw their batch order from a stream of their own,
+// gd::run_seed(seed, 1) and gd::run_seed(seed, 2): the same numbers come from a loop written
+// here with those generators, bit for bit.
+BOOST_AUTO_TEST_CASE(the_batch_orders_come_from_the_seeds_streams_1_and_2) {
+    const gd::ImageSet train = synthetic(1000, 12), test = synthetic(100, 13);
+    ch11::Settings s = small_settings(train);
+    s.epochs = 1;
+    gd::blas::set_threads(1);
+    const ch11::Sweep sw = ch11::range_test("adam", train, s);
+    ch11::Net net = ch11::make_net(s.seed);
+    auto opt = ch11::make_optimizer("adam");
+    ch11::Loader sweep_order(train, s.batch, gd::run_seed(s.seed, 1));
+    const gd::ExponentialDecay rates = ch11::sweep_schedule(s.test);
+    for (std::size_t i = 0; i < 3; ++i) {
+        BOOST_TEST(ch11::train_step(net, *opt, sweep_order.next(), rates, long(i)) ==
+                   sw.r.losses[i]);
+    }
+    const ch11::Run run = ch11::train_epochs("sgd", "constant", 0.01, train, test, s);
+    net = ch11::make_net(s.seed);
+    opt = ch11::make_optimizer("sgd");
+    ch11::Loader follow_up_order(train, s.batch, gd::run_seed(s.seed, 2));
+    const gd::ConstantRate rate(0.01);
+    double sum = 0;
+    for (std::size_t b = 0; b < follow_up_order.batches_per_epoch(); ++b)
+        sum += ch11::train_step(net, *opt, follow_up_order.next(), rate, long(b));
+    BOOST_TEST(run.train_loss[0] == sum / double(follow_up_order.batches_per_epoch()));
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_data_set_is_one_line_and_exit_code_2) {

@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "autodiff/mlp.hpp"
-#include "optim/sgd.hpp"
 #include "autodiff/tape.hpp"
+#include "optim/sgd.hpp"
+#include "train/step.hpp"
 
 namespace ch09 {
 
@@ -24,6 +25,11 @@ inline Tensor linspace_column(double lo, double hi, std::size_t n) {
     Tensor x = xt::zeros<double>({n, std::size_t{1}});
     for (std::size_t i = 0; i < n; ++i) x(i, 0) = lo + (hi - lo) * double(i) / double(n - 1);
     return x;
+}
+
+// An activation's name, as --activation spells it.
+inline const char* name(gd::Activation a) {
+    return a == gd::Activation::relu ? "relu" : a == gd::Activation::tanh ? "tanh" : "sigmoid";
 }
 
 struct Settings {
@@ -75,8 +81,9 @@ inline Fit train(gd::Activation act, const Settings& s, const Tensor& x, const T
             ++next_frame;
         }
         if (e == s.epochs) break;
-        tape.backward(loss);                  // g = ∂L/∂θ into every Parameter::grad
-        opt.step(net.values(), net.grads());  // b ← μb + g, θ ← θ − ηb
+        tape.backward(loss);  // g = ∂L/∂θ into every Parameter::grad
+        // Update e at the constant rate η (no schedule): b ← μb + g, θ ← θ − ηb.
+        gd::step(opt, nullptr, e, net.values(), net.grads());
     }
     return fit;
 }

@@ -1,5 +1,6 @@
-// figures.hpp: chapter 10's numbers per cell and its figures (the hive grid, its animation,
-// loss per epoch, the epoch each bee settles, where the ReLU kinks sit, one bee shaking loose).
+// figures.hpp: chapter 10's numbers per cell and its figures, in the order the README shows them
+// (the hive grid, its animation, loss per epoch, the epoch each bee settles, one bee shaking
+// loose, where the ReLU kinks sit).
 // Every figure is named <tag>_<what>, tag = the experiment (a, b, c or custom).
 #pragma once
 
@@ -13,6 +14,7 @@
 
 #include "hive.hpp"
 #include "plot/figures.hpp"
+#include "train/settling.hpp"
 
 namespace ch10 {
 
@@ -22,12 +24,9 @@ namespace ch10 {
 // epoch; −1 if it never does (or diverged).
 inline int settled_epoch(const Record& r, std::size_t k, double threshold) {
     if (r.diverged_at[k] >= 0) return -1;
-    int from = -1;
-    for (std::size_t e = r.epochs; e-- > 0;) {
-        if (!(r.l(e, k) < threshold)) break;
-        from = int(e);
-    }
-    return from;
+    std::vector<double> loss(r.epochs);
+    for (std::size_t e = 0; e < r.epochs; ++e) loss[e] = r.l(e, k);
+    return int(gd::settled_from(loss, threshold));
 }
 
 struct CellStats {
@@ -271,6 +270,50 @@ inline void plot_settled(gd::plot::Figures& figs, const std::string& tag, const 
     figs.png(tag + "_settled", gp.str(), 1000, 600);
 }
 
+// One bee of the cell μ = 0, η = 0.05 (if the sweep has it) over twelve epochs around its
+// largest jump in loss: it shakes itself out of its fit and settles again.
+inline void plot_shake(gd::plot::Figures& figs, const std::string& tag, const Record& r,
+                       const Sweep& sw, const Target& t) {
+    const std::size_t J = sw.cols.values.size(), K = r.bees / sw.cells();
+    std::size_t cell = sw.cells();
+    for (std::size_t c = 0; c < sw.cells(); ++c)
+        if (sw.rows.name == "momentum" && sw.rows.values[c / J] == 0 && sw.cols.name == "lr" &&
+            sw.cols.values[c % J] == 0.05)
+            cell = c;
+    if (cell == sw.cells() || r.epochs < 24) return;
+    std::size_t bee = cell * K, jump = 1;
+    double worst = 0;
+    for (std::size_t k = cell * K; k < (cell + 1) * K; ++k)
+        for (std::size_t e = 10; e + 8 < r.epochs && r.diverged_at[k] < 0; ++e)
+            if (r.l(e, k) / r.l(e - 1, k) > worst)
+                worst = r.l(e, k) / r.l(e - 1, k), bee = k, jump = e;
+    const std::size_t first = std::min(jump - 4, r.epochs - 12);
+    std::printf(
+        "shake: bee %zu of cell %s, loss x%.2f in epoch %zu (panels %zu-%zu), "
+        "loss %.4f at epoch %zu\n",
+        bee - cell * K, cell_title(sw, cell).c_str(), worst, jump, first, first + 11,
+        r.l(r.epochs - 1, bee), r.epochs - 1);
+    gd::plot::Data d({"x", "sin_x", "prediction"}, 6);
+    for (std::size_t e = first; e < first + 12; ++e) {
+        d.block("epoch " + std::to_string(e));
+        for (std::size_t i = 0; i < t.x.size(); ++i) d.row({t.x[i], t.y[i], r.p(e, bee, i)});
+    }
+    figs.write(tag + "_shake", d);
+    std::ostringstream gp;
+    gp << "set xrange [-5.3:5.3]\nset yrange [-1.7:1.7]\nset xtics 2.5\nunset key\n"
+       << "set multiplot layout 4,3 title 'One bee at " << cell_title(sw, cell)
+       << " shakes out of its fit and settles again' font ',15'\n";
+    for (std::size_t e = first; e < first + 12; ++e) {
+        char title[96];
+        std::snprintf(title, sizeof title, "epoch %zu: loss %.4f", e, r.l(e, bee));
+        gp << "set title '" << title << "'\nplot '" << tag << "_shake.dat' index " << e - first
+           << " using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', '' index " << e - first
+           << " using 1:3 with lines lw 2 lt " << (e == jump ? 2 : 1) << "\n";
+    }
+    gp << "unset multiplot\n";
+    figs.png(tag + "_shake", gp.str(), 1000, 1000);
+}
+
 // Where the hidden units bend: unit j of the first layer is relu(w_j·x + b_j), a kink at
 // x = −b_j/w_j. A histogram per cell over all its bees at the last recorded epoch.
 inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Record& r,
@@ -316,50 +359,6 @@ inline void plot_kinks(gd::plot::Figures& figs, const std::string& tag, const Re
            << c % 8 + 1 << " notitle\n";
     gp << "unset multiplot\n";
     figs.png(tag + "_kinks", gp.str(), 1100, 300 + 250 * int(sw.rows.values.size()));
-}
-
-// One bee of the cell μ = 0, η = 0.05 (if the sweep has it) over twelve epochs around its
-// largest jump in loss: it shakes itself out of its fit and settles again.
-inline void plot_shake(gd::plot::Figures& figs, const std::string& tag, const Record& r,
-                       const Sweep& sw, const Target& t) {
-    const std::size_t J = sw.cols.values.size(), K = r.bees / sw.cells();
-    std::size_t cell = sw.cells();
-    for (std::size_t c = 0; c < sw.cells(); ++c)
-        if (sw.rows.name == "momentum" && sw.rows.values[c / J] == 0 && sw.cols.name == "lr" &&
-            sw.cols.values[c % J] == 0.05)
-            cell = c;
-    if (cell == sw.cells() || r.epochs < 24) return;
-    std::size_t bee = cell * K, jump = 1;
-    double worst = 0;
-    for (std::size_t k = cell * K; k < (cell + 1) * K; ++k)
-        for (std::size_t e = 10; e + 8 < r.epochs && r.diverged_at[k] < 0; ++e)
-            if (r.l(e, k) / r.l(e - 1, k) > worst)
-                worst = r.l(e, k) / r.l(e - 1, k), bee = k, jump = e;
-    const std::size_t first = std::min(jump - 4, r.epochs - 12);
-    std::printf(
-        "shake: bee %zu of cell %s, loss x%.2f in epoch %zu (panels %zu-%zu), "
-        "loss %.4f at epoch %zu\n",
-        bee - cell * K, cell_title(sw, cell).c_str(), worst, jump, first, first + 11,
-        r.l(r.epochs - 1, bee), r.epochs - 1);
-    gd::plot::Data d({"x", "sin_x", "prediction"}, 6);
-    for (std::size_t e = first; e < first + 12; ++e) {
-        d.block("epoch " + std::to_string(e));
-        for (std::size_t i = 0; i < t.x.size(); ++i) d.row({t.x[i], t.y[i], r.p(e, bee, i)});
-    }
-    figs.write(tag + "_shake", d);
-    std::ostringstream gp;
-    gp << "set xrange [-5.3:5.3]\nset yrange [-1.7:1.7]\nset xtics 2.5\nunset key\n"
-       << "set multiplot layout 4,3 title 'One bee at " << cell_title(sw, cell)
-       << " shakes out of its fit and settles again' font ',15'\n";
-    for (std::size_t e = first; e < first + 12; ++e) {
-        char title[96];
-        std::snprintf(title, sizeof title, "epoch %zu: loss %.4f", e, r.l(e, bee));
-        gp << "set title '" << title << "'\nplot '" << tag << "_shake.dat' index " << e - first
-           << " using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', '' index " << e - first
-           << " using 1:3 with lines lw 2 lt " << (e == jump ? 2 : 1) << "\n";
-    }
-    gp << "unset multiplot\n";
-    figs.png(tag + "_shake", gp.str(), 1000, 1000);
 }
 
 }  // namespace ch10

@@ -8,9 +8,10 @@
 // prediction and loss *before* update e (epoch 0 is the random initial network). A bee whose
 // loss is not finite is marked diverged from that epoch on and frozen; the others go on.
 // Two engines compute the forward and backward pass: the autodiff tape of chapter 09 (tape_pass
-// in train.cpp) and a fused loop written out in fused.hpp and fused.cpp, which performs the very
-// same floating-point operations in the same order (tests/test_10_swarm.cpp checks they agree
-// bit for bit) without building a tape. train.cpp trains the hive with either.
+// in train.cpp) and a fused loop written out in fused.hpp, which performs the very same
+// floating-point operations in the same order (tests/test_10_swarm.cpp checks they agree bit for
+// bit) without building a tape. train.cpp trains the hive with either; figures.hpp reads the
+// record.
 // Notation: θ parameters, g gradient, η learning rate (lr), μ momentum, b velocity, e epoch.
 #pragma once
 

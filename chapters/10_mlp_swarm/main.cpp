@@ -148,8 +148,8 @@ int main(int argc, char** argv) {
                            std::size_t(cli.quick ? std::min(frames, 5) : frames));
         ch10::plot_loss(figs, tag, r, sw);
         ch10::plot_settled(figs, tag, r, sw, threshold);
-        ch10::plot_kinks(figs, tag, r, sw);
         ch10::plot_shake(figs, tag, r, sw, target);
+        ch10::plot_kinks(figs, tag, r, sw);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
     });

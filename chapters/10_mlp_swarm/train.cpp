@@ -12,6 +12,7 @@
 #include "fused.hpp"
 #include "hive.hpp"
 #include "optim/factory.hpp"
+#include "train/step.hpp"
 
 namespace ch10 {
 
@@ -114,7 +115,7 @@ Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
                           g[c].data() + off);
                 off += K * per;
             }
-            opt[c]->step({&theta[c]}, {&g[c]});
+            gd::step(*opt[c], nullptr, long(e), {&theta[c]}, {&g[c]});  // at the cell's η
             for (std::size_t i = 0, off = 0; i < tensors.size(); ++i) {
                 const std::size_t per = tensors[i]->size() / B;
                 for (std::size_t k = 0; k < K; ++k)

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "classifier.hpp"
+#include "train/step.hpp"
 
 namespace ch11 {
 
@@ -21,13 +22,13 @@ void gather(const gd::ImageSet& s, const std::vector<std::size_t>& order, std::s
     }
 }
 
-double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, double lr) {
+double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, const gd::Schedule& schedule,
+                  long t) {
     gd::ad::Tape<float> tape;
     net.zero_grad();
-    const auto loss = tape.cross_entropy(net(tape, tape.constant(b.x)), b.y);
-    tape.backward(loss);
-    opt.set_lr(lr);
-    opt.step(net.values(), net.grads());
+    const auto loss = tape.cross_entropy(net(tape, tape.constant(b.x)), b.y);  // ℓ
+    tape.backward(loss);                                                       // ∇ℓ
+    gd::step(opt, &schedule, t, net.values(), net.grads());                    // at η_t
     return static_cast<double>(tape.value(loss)());
 }
 

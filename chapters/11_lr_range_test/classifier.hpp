@@ -1,11 +1,12 @@
 // classifier.hpp: chapter 11's Fashion-MNIST classifier, its batches, one training step and
 // the test-set score.
 //
-// The network is a 784-256-128-10 perceptron with ReLU (common/mlp.hpp) in float32, trained on
-// softmax cross-entropy (common/tape.hpp) in batches of 250 images; its three matrix products
-// per layer and pass (forward, and the two of backward) go to OpenBLAS's sgemm. The order of the
-// images is a permutation drawn from our seeded generator, so a seed fixes every batch.
-// Notation: θ parameters, η learning rate, ℓ a batch's mean cross-entropy.
+// The network is a 784-256-128-10 perceptron with ReLU (common/autodiff/mlp.hpp) in float32,
+// trained on softmax cross-entropy (common/autodiff/tape.hpp) in batches of 250 images; its three
+// matrix products per layer and pass (forward, and the two of backward) go to OpenBLAS's sgemm.
+// The order of the images is a permutation drawn from our seeded generator, so a seed fixes
+// every batch.
+// Notation: θ parameters, η_t learning rate of update t, ℓ a batch's mean cross-entropy.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +22,7 @@
 #include "autodiff/tape.hpp"
 #include "core/rng.hpp"
 #include "optim/factory.hpp"
+#include "schedule/schedule.hpp"
 #include "sys/idx.hpp"
 
 namespace ch11 {
@@ -71,9 +73,12 @@ class Loader {
     std::vector<std::size_t> order_;
 };
 
-// One update at rate η: ℓ and ∇ℓ by the tape, then θ ← optimizer(θ, ∇ℓ). Returns ℓ, the loss
-// the batch had before the update (what Keras's on_batch_end reports, and the range test reads).
-double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, double lr);
+// Update t on one batch at the schedule's rate η_t: ℓ and ∇ℓ by the tape, then
+// θ ← optimizer(θ, ∇ℓ) through gd::step, the one place a rate reaches an optimizer. Returns ℓ,
+// the loss the batch had before the update (what Keras's on_batch_end reports, and the range
+// test reads).
+double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, const gd::Schedule& schedule,
+                  long t);
 
 // Mean cross-entropy and accuracy of the network on a whole set, in chunks of rows.
 struct Score {

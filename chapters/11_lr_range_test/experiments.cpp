@@ -3,13 +3,16 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/seeds.hpp"
 #include "experiments.hpp"
 #include "optim/adam.hpp"
 #include "optim/sgd.hpp"
+#include "schedule/decay.hpp"
 #include "schedule/onecycle.hpp"
 
 namespace ch11 {
@@ -41,12 +44,18 @@ void both_at_once(const std::function<void()>& a, const std::function<void()>& b
 Sweep range_test(const std::string& name, const gd::ImageSet& train, const Settings& s) {
     Net net = make_net(s.seed);
     const auto opt = make_optimizer(name);
-    Loader loader(train, s.batch, s.seed + 1);
+    Loader loader(train, s.batch, gd::run_seed(s.seed, 1));  // stream 1: the sweeps' order
     Snapshot before(net, *opt);
     Sweep sw{name, {}, false};
-    sw.r = gd::range_test(
-        s.test, [&](double lr) { return train_step(net, *opt, loader.next(), lr); },
-        [&] { before.restore(*opt); });
+    gd::check(s.test);  // before a schedule is built from it
+    const gd::ExponentialDecay rates = sweep_schedule(s.test);
+    long t = 0;
+    // gd::range_test names the rate of batch t; the schedule is what hands it to the optimizer.
+    const auto train_batch = [&](double lr) {
+        if (rates.rate(t) != lr) throw std::logic_error("range test: sweep and schedule differ");
+        return train_step(net, *opt, loader.next(), rates, t++);
+    };
+    sw.r = gd::range_test(s.test, train_batch, [&] { before.restore(*opt); });
     // The restore, checked: the network is again the very one the seed draws, and the
     // optimizer has taken no step.
     Net fresh = make_net(s.seed);
@@ -68,18 +77,21 @@ Run train_epochs(const std::string& name, const std::string& schedule, double lr
                  const gd::ImageSet& train, const gd::ImageSet& test, const Settings& s) {
     Net net = make_net(s.seed);
     const auto opt = make_optimizer(name);
-    Loader loader(train, s.batch, s.seed + 2);
+    Loader loader(train, s.batch, gd::run_seed(s.seed, 2));  // stream 2: the follow-up's
     const long steps = long(s.epochs) * long(loader.batches_per_epoch());
-    std::unique_ptr<gd::OneCycle> cycle;
-    if (schedule == "onecycle") cycle = std::make_unique<gd::OneCycle>(lr, steps);
+    std::unique_ptr<gd::Schedule> rates;
+    if (schedule == "onecycle") {
+        rates = std::make_unique<gd::OneCycle>(lr, steps);
+    } else {
+        rates = std::make_unique<gd::ConstantRate>(lr);
+    }
     Run run{name, schedule, lr, {}, {}, {}};
     long t = 0;
     for (int e = 0; e < s.epochs; ++e) {
         double sum = 0;
         for (std::size_t b = 0; b < loader.batches_per_epoch(); ++b, ++t) {
-            const double rate = cycle ? cycle->rate(t) : lr;
-            run.rates.push_back(rate);
-            sum += train_step(net, *opt, loader.next(), rate);
+            sum += train_step(net, *opt, loader.next(), *rates, t);
+            run.rates.push_back(opt->lr());  // the rate update t used
         }
         run.train_loss.push_back(sum / double(loader.batches_per_epoch()));
         run.test.push_back(evaluate(net, test));

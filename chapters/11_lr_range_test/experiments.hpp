@@ -13,6 +13,7 @@
 #include "classifier.hpp"
 #include "optim/adam.hpp"
 #include "optim/sgd.hpp"
+#include "schedule/decay.hpp"
 #include "schedule/onecycle.hpp"
 #include "sys/idx.hpp"
 #include "train/lr_finder.hpp"
@@ -29,7 +30,8 @@ struct Settings {
 };
 
 // The article's two optimizers, as torch.optim makes them: SGD with momentum 0.9, and Adam with
-// its defaults (β1 = 0.9, β2 = 0.999, ε = 1e-8). The rate is set before every batch.
+// its defaults (β1 = 0.9, β2 = 0.999, ε = 1e-8). The rate is a schedule's, set before every
+// batch by gd::step.
 inline const std::vector<std::string> kOptimizers = {"sgd", "adam"};
 std::unique_ptr<gd::Optimizer<float>> make_optimizer(const std::string& name);
 inline const char* pretty(const std::string& name) {
@@ -49,9 +51,16 @@ struct Sweep {
     bool restored = false;  // afterwards, network and optimizer were exactly as before the test
 };
 
+// The sweep's rates as a schedule, η_i = start_lr · γ^i with γ = (end_lr / start_lr)^(1/n):
+// PyTorch's ExponentialLR with a factor above 1, the very numbers gd::range_test asks for.
+inline gd::ExponentialDecay sweep_schedule(const gd::RangeTestConfig& c) {
+    return gd::ExponentialDecay(c.start_lr, std::pow(c.end_lr / c.start_lr, 1.0 / c.num_steps));
+}
+
 // One optimizer's sweep over one epoch of batches, on the network the seed draws. The batch
-// order comes from a generator of its own, the same for every optimizer, so the sweeps see the
-// same images in the same order and differ only in how they step.
+// order comes from a generator of its own, Rng(gd::run_seed(seed, 1)), the same for every
+// optimizer, so the sweeps see the same images in the same order and differ only in how they
+// step.
 Sweep range_test(const std::string& name, const gd::ImageSet& train, const Settings& s);
 
 // Both optimizers' sweeps, one per core.
@@ -60,6 +69,10 @@ std::vector<Sweep> range_tests(const gd::ImageSet& train, const Settings& s);
 // A rule's suggestion: "steepest", "min10" or "valley".
 inline double suggestion(const gd::RangeTest& r, const std::string& rule) {
     return rule == "steepest" ? r.steepest : rule == "min10" ? r.min_over_10 : r.valley;
+}
+// The rule's column in the printed table.
+inline std::string column_of(const std::string& rule) {
+    return rule == "steepest" ? "steepest" : rule == "min10" ? "min/10" : "valley";
 }
 
 // ---- Using what it finds -----------------------------------------------------------------------
@@ -72,9 +85,10 @@ struct Run {
     std::vector<double> train_loss;   // mean batch loss of every epoch
 };
 
-// Epochs of training from the seed's network: at a constant rate, or along a one-cycle
-// schedule peaking at lr (warm-up from η/25 over the first 30 % of the batches, then a cosine
-// down to η/(25·10⁴): PyTorch's OneCycleLR defaults, chapter 07).
+// Epochs of training from the seed's network, batches in the order Rng(gd::run_seed(seed, 2))
+// draws: at a constant rate, or along a one-cycle schedule peaking at lr (warm-up from η/25 over
+// the first 30 % of the batches, then a cosine down to η/(25·10⁴): PyTorch's OneCycleLR
+// defaults, chapter 07).
 Run train_epochs(const std::string& name, const std::string& schedule, double lr,
                  const gd::ImageSet& train, const gd::ImageSet& test, const Settings& s);
 

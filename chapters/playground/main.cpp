@@ -25,8 +25,8 @@
 #include "optim/factory.hpp"
 #include "plot/figures.hpp"
 #include "plot/paths.hpp"
-#include "schedule/factory.hpp"
 #include "problems/surfaces.hpp"
+#include "schedule/factory.hpp"
 #include "train/descent.hpp"
 
 namespace {
@@ -34,6 +34,8 @@ namespace {
 constexpr const char* kProgram = "playground";
 constexpr const char* kMagic = "gd-playground-checkpoint";
 constexpr int kVersion = 1;
+
+// ---- The run: a surface, a start, an optimizer and a schedule ------------------------------
 
 // Everything the flags say, and the words that said it (kept for the checkpoint).
 struct Setup {
@@ -98,7 +100,37 @@ std::string describe(const Run& r) {
     return label;
 }
 
-// ---- checkpoints ---------------------------------------------------------------------------
+// ---- What it writes ------------------------------------------------------------------------
+
+// Each output is tried before the run, so a path that cannot be written fails at once and
+// leaves no other output behind as if the run had finished. The probe is the temporary name
+// plot::write_file writes through, in the same folder as every file the flag leads to. A
+// figure's folder is made first, as plot_path_file would.
+void check_writable(const std::string& flag, const std::string& file, bool make_folder = false) {
+    if (file.empty()) return;
+    if (make_folder) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+    }
+    const std::string probe = file + ".tmp";
+    std::FILE* f = std::fopen(probe.c_str(), "w");
+    if (!f) gd::Cli::fail("cannot write " + flag + " file '" + file + "'");
+    std::fclose(f);
+    std::remove(probe.c_str());
+}
+
+// Where the run ended, or where it stopped being finite.
+void report(const Run& run, const gd::Trajectory& path) {
+    if (path.diverged_at >= 0) {
+        std::cout << "diverged at step " << path.diverged_at << ": the loss or gradient stopped "
+                  << "being finite; the trace ends at step " << path.last_step() << "\n";
+        return;
+    }
+    std::cout << "step " << run.step << ": (x, y) = (" << run.theta(0) << ", " << run.theta(1)
+              << "), loss " << run.surface->value(run.theta(0), run.theta(1)) << "\n";
+}
+
+// ---- Checkpoints: everything needed to go on, bit for bit ----------------------------------
 
 std::string hex(double v) {
     char buf[64];
@@ -166,21 +198,32 @@ Run load_checkpoint(const std::string& path) {
     }
 }
 
-// Each output is tried before the run, so a path that cannot be written fails at once and
-// leaves no other output behind as if the run had finished. The probe is the temporary name
-// plot::write_file writes through, in the same folder as every file the flag leads to. A
-// figure's folder is made first, as plot_path_file would.
-void check_writable(const std::string& flag, const std::string& file, bool make_folder = false) {
-    if (file.empty()) return;
-    if (make_folder) {
-        std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+// ---- Starting: from the flags, or from a checkpoint ----------------------------------------
+
+// A fresh run needs its surface, start, optimizer and rate; a resumed one takes all of them
+// from the checkpoint, so naming them again is an error rather than silently ignored.
+Run start_run(const gd::Cli& cli, Setup& s, const std::string& resume) {
+    if (!resume.empty()) {
+        for (const char* f : {"--function", "--start", "--optimizer", "--schedule"}) {
+            if (cli.given(f)) {
+                gd::Cli::fail(std::string(f) +
+                              " cannot be combined with --resume: the "
+                              "checkpoint fixes the run");
+            }
+        }
+        return load_checkpoint(resume);
     }
-    const std::string probe = file + ".tmp";
-    std::FILE* f = std::fopen(probe.c_str(), "w");
-    if (!f) gd::Cli::fail("cannot write " + flag + " file '" + file + "'");
-    std::fclose(f);
-    std::remove(probe.c_str());
+    if (s.function.empty()) gd::Cli::fail("--function is required");
+    if (s.start.empty()) gd::Cli::fail("--start is required");
+    if (s.optimizer.empty()) gd::Cli::fail("--optimizer is required");
+    if (!cli.given("--lr") && s.schedule != "onecycle") gd::Cli::fail("--lr is required");
+    // OneCycleLR ignores the optimizer's own rate; give SGD (which has no default) one.
+    if (!cli.given("--lr") && gd::OptimizerConfig::given(s.sched.max_lr)) {
+        s.opt.lr = s.sched.max_lr;
+    }
+    s.words = cli.words_given({"--steps", "--trace", "--plot", "--animate", "--checkpoint",
+                               "--quick", "--no-plot", "--seed"});
+    return build(s, parse_start(s.start));
 }
 
 }  // namespace
@@ -210,53 +253,25 @@ int main(int argc, char** argv) {
         check_writable("--plot", plot_file, true);
         check_writable("--animate", animate_file, true);
 
-        Run run;
-        if (!resume.empty()) {
-            for (const char* f : {"--function", "--start", "--optimizer", "--schedule"}) {
-                if (cli.given(f)) {
-                    gd::Cli::fail(std::string(f) +
-                                  " cannot be combined with --resume: the "
-                                  "checkpoint fixes the run");
-                }
-            }
-            run = load_checkpoint(resume);
-        } else {
-            if (s.function.empty()) gd::Cli::fail("--function is required");
-            if (s.start.empty()) gd::Cli::fail("--start is required");
-            if (s.optimizer.empty()) gd::Cli::fail("--optimizer is required");
-            if (!cli.given("--lr") && s.schedule != "onecycle") gd::Cli::fail("--lr is required");
-            // OneCycleLR ignores the optimizer's own rate; give SGD (which has no default) one.
-            if (!cli.given("--lr") && gd::OptimizerConfig::given(s.sched.max_lr)) {
-                s.opt.lr = s.sched.max_lr;
-            }
-            s.words = cli.words_given({"--steps", "--trace", "--plot", "--animate", "--checkpoint",
-                                       "--quick", "--no-plot", "--seed"});
-            run = build(s, parse_start(s.start));
-        }
-
+        Run run = start_run(cli, s, resume);
         if (run.schedule->horizon() - run.step < steps) {
             gd::Cli::fail("--steps " + std::to_string(steps) + " goes past the end of " +
                           run.schedule->describe());
         }
+
+        // The loop, shared with the chapters: gradient at θ, η_t from the schedule, one step.
         gd::Trajectory path = gd::descend(*run.surface, *run.optimizer, run.schedule.get(),
                                           run.theta, run.step, steps);
         path.label = describe(run);
+
         try {
             gd::plot::write_file(trace, path.csv());
         } catch (const std::exception&) {
             throw gd::UsageError("cannot write trace '" + trace + "'");
         }
-        const long diverged = path.diverged_at;
-        if (diverged >= 0) {
-            std::cout << "diverged at step " << diverged << ": the loss or gradient stopped being "
-                      << "finite; the trace ends at step " << path.last_step() << "\n";
-        } else {
-            std::cout << "step " << run.step << ": (x, y) = (" << run.theta(0) << ", "
-                      << run.theta(1) << "), loss "
-                      << run.surface->value(run.theta(0), run.theta(1)) << "\n";
-        }
+        report(run, path);
         if (!checkpoint.empty()) {
-            if (diverged >= 0) {
+            if (path.diverged_at >= 0) {
                 std::cout << "no checkpoint written: the run diverged\n";
             } else {
                 save_checkpoint(run, checkpoint);
@@ -264,9 +279,8 @@ int main(int argc, char** argv) {
         }
         if (!plot_file.empty())
             gd::plot_path_file(*run.surface, path, plot_file, !cli.no_plot, false);
-        if (!animate_file.empty()) {
+        if (!animate_file.empty())
             gd::plot_path_file(*run.surface, path, animate_file, !cli.no_plot, true);
-        }
         return 0;
     });
 }

@@ -22,5 +22,5 @@ set ylabel '(ℓ_i − ℓ_{i−k}) / k,  k = 20'
 set grid
 set key top left box opaque
 set xzeroaxis lt -1
-set yrange [-0.059735:0.060735]
+set yrange [-0.0593095:0.0603095]
 plot 'range_test.dat' index 0 using 1:4 with lines lt 1 lw 2.5 title 'SGD (momentum 0.9)', 'range_test.dat' index 1 using 1:4 with lines lt 2 lw 2.5 title 'Adam', 'range_test_marks.dat' index 0 using 1:($4 == 0 ? $3 : NaN) with points pt 11 ps 2.2 lc rgb 'black' title 'steepest descent', 'range_test_marks.dat' index 1 using 1:($4 == 0 ? $3 : NaN) with points pt 11 ps 2.2 lc rgb 'black' notitle
