@@ -8,6 +8,7 @@
 
 #include "03_nesterov/nesterov.hpp"
 #include "optim/sgd.hpp"
+#include "problems/quadratic_theory.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 #include "train/settling.hpp"
@@ -111,26 +112,25 @@ BOOST_AUTO_TEST_CASE(ravine_rates_match_the_linear_theory) {
         return std::pow(tr.loss[k1] / tr.loss[k0], 1.0 / double(k1 - k0));
     };
     const double r_hb =
-        std::max(ch03::heavy_ball_radius(lr, mu, 0.2), ch03::heavy_ball_radius(lr, mu, 4));
-    const double r_nag =
-        std::max(ch03::nesterov_radius(lr, mu, 0.2), ch03::nesterov_radius(lr, mu, 4));
+        std::max(gd::heavy_ball_radius(lr, mu, 0.2), gd::heavy_ball_radius(lr, mu, 4));
+    const double r_nag = std::max(gd::nesterov_radius(lr, mu, 0.2), gd::nesterov_radius(lr, mu, 4));
     BOOST_TEST(per_step(heavy, 100, 700) == r_hb * r_hb, boost::test_tools::tolerance(0.02));
     BOOST_TEST(per_step(nag, 100, 300) == r_nag * r_nag, boost::test_tools::tolerance(0.02));
     // Momentum's radius is √μ whenever its roots are complex; Nesterov's shrinks with 1 − ηλ.
-    BOOST_TEST(ch03::heavy_ball_radius(lr, mu, 4) == std::sqrt(mu),
+    BOOST_TEST(gd::heavy_ball_radius(lr, mu, 4) == std::sqrt(mu),
                boost::test_tools::tolerance(1e-12));
-    BOOST_TEST(ch03::nesterov_radius(lr, mu, 4) < 0.7);
+    BOOST_TEST(gd::nesterov_radius(lr, mu, 4) < 0.7);
 }
 
 // The stability limits the text quotes: ηλ < 2(1 + μ) for momentum, 2(1 + μ)/(1 + 2μ) for
 // Nesterov. Just inside, the radius is below 1; just outside, above; and the runs agree.
 BOOST_AUTO_TEST_CASE(stability_limits) {
     for (double mu : {0.5, 0.9, 0.95}) {
-        const double hb = ch03::heavy_ball_limit(mu), nag = ch03::nesterov_limit(mu);
-        BOOST_TEST(ch03::heavy_ball_radius(0.999 * hb, mu, 1) < 1);
-        BOOST_TEST(ch03::heavy_ball_radius(1.001 * hb, mu, 1) > 1);
-        BOOST_TEST(ch03::nesterov_radius(0.999 * nag, mu, 1) < 1);
-        BOOST_TEST(ch03::nesterov_radius(1.001 * nag, mu, 1) > 1);
+        const double hb = gd::heavy_ball_limit(mu), nag = gd::nesterov_limit(mu);
+        BOOST_TEST(gd::heavy_ball_radius(0.999 * hb, mu, 1) < 1);
+        BOOST_TEST(gd::heavy_ball_radius(1.001 * hb, mu, 1) > 1);
+        BOOST_TEST(gd::nesterov_radius(0.999 * nag, mu, 1) < 1);
+        BOOST_TEST(gd::nesterov_radius(1.001 * nag, mu, 1) > 1);
     }
     // The chapter's second ravine race: η = 0.4 puts ηλ = 1.6 past Nesterov's 1.357 only.
     const gd::Trajectory heavy = torch_run(ravine, {-5.0, -2.0}, 0.4, 0.9, false, 300);

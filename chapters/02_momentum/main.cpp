@@ -22,6 +22,7 @@
 #include "optim/sgd.hpp"
 #include "plot/figures.hpp"
 #include "problems/line_fit.hpp"
+#include "problems/quadratic_theory.hpp"
 #include "schedule/decay.hpp"
 #include "train/descent.hpp"
 #include "train/line_training.hpp"
@@ -135,7 +136,8 @@ std::vector<gd::Trajectory> ravine_race(double lr, double mu_small, double mu_la
         // Per-update factor of the loss: exp of the least-squares slope of log(loss) over the
         // second half of the run (the first half is the transient).
         const double factor = std::exp(ch02::log_slope(r.loss, r.size() / 2));
-        const double rx = ch02::contraction(lr, 0.2, mus[i]), ry = ch02::contraction(lr, 4, mus[i]);
+        const double rx = gd::heavy_ball_radius(lr, mus[i], 0.2);
+        const double ry = gd::heavy_ball_radius(lr, mus[i], 4);
         std::printf("  %-14s %12.3g %14.4f %14.4f %12.4f %12.4f", label, r.loss.back(), factor,
                     std::pow(std::max(rx, ry), 2), rx, ry);
         if (r.diverged_at >= 0) std::printf("  diverged at update %ld", r.diverged_at);

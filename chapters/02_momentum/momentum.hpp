@@ -1,5 +1,6 @@
 // momentum.hpp: chapter 02's pieces: the post's momentum with its gradients recorded, the
-// lecture's Δw form, and the heavy-ball theory the ravine race is checked against.
+// lecture's Δw form. The heavy-ball theory the ravine race is checked against is
+// problems/quadratic_theory.hpp.
 //
 // Three ways of writing heavy-ball momentum that the chapter proves to be one path:
 //   EMA (the post, optim/momentum_ema.hpp)    v ← βv + (1−β)g,   θ ← θ − ηv,   v₀ = 0
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <string>
 #include <vector>
 
@@ -119,15 +119,6 @@ inline double max_gap(const gd::Trajectory& p, const gd::Trajectory& q) {
         gap = std::max(gap, std::hypot(p.x[k] - q.x[k], p.y[k] - q.y[k]));
     }
     return gap;
-}
-
-// Heavy ball on one axis of a quadratic with curvature λ: the error e obeys
-// e_{k+1} = (1 + μ − ηλ) e_k − μ e_{k−1}, so it shrinks per step by the larger modulus of the
-// roots of z² − (1 + μ − ηλ) z + μ = 0 (μ = 0 is plain gradient descent, |1 − ηλ|).
-inline double contraction(double lr, double lambda, double mu) {
-    const double s = 1 + mu - lr * lambda;
-    const std::complex<double> root = std::sqrt(std::complex<double>(s * s - 4 * mu, 0));
-    return std::max(std::abs((s + root) / 2.0), std::abs((s - root) / 2.0));
 }
 
 // The least-squares slope of log(y_k) against k over k = first .. end: log of the per-step

@@ -18,6 +18,7 @@
 #include "nesterov.hpp"
 #include "optim/sgd.hpp"
 #include "plot/figures.hpp"
+#include "problems/quadratic_theory.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 #include "train/settling.hpp"
@@ -75,8 +76,8 @@ void print_theory(double lr, double mu, double loss0) {
                 "Nesterov radius");
     double r_hb = 0, r_nag = 0;
     for (double lambda : {0.2, 4.0}) {
-        const double hb = ch03::heavy_ball_radius(lr, mu, lambda);
-        const double nag = ch03::nesterov_radius(lr, mu, lambda);
+        const double hb = gd::heavy_ball_radius(lr, mu, lambda);
+        const double nag = gd::nesterov_radius(lr, mu, lambda);
         std::printf("  %-4s %6g %6.3g %16.3f %16.3f\n", lambda < 1 ? "x" : "y", lambda, lr * lambda,
                     hb, nag);
         r_hb = std::max(r_hb, hb), r_nag = std::max(r_nag, nag);
@@ -84,8 +85,8 @@ void print_theory(double lr, double mu, double loss0) {
     std::printf(
         "  stable while ηλ < %.3f (momentum) and ηλ < %.3f (Nesterov): on the ravine "
         "η < %.3f and η < %.3f\n",
-        ch03::heavy_ball_limit(mu), ch03::nesterov_limit(mu), ch03::heavy_ball_limit(mu) / 4,
-        ch03::nesterov_limit(mu) / 4);
+        gd::heavy_ball_limit(mu), gd::nesterov_limit(mu), gd::heavy_ball_limit(mu) / 4,
+        gd::nesterov_limit(mu) / 4);
     // The loss is quadratic in the error, so it shrinks by r² per step.
     const auto predicted = [&](double r) { return std::log(loss0 / 1e-6) / (-2 * std::log(r)); };
     std::printf("  predicted steps to loss < 1e-6: momentum %.0f, Nesterov %.0f\n\n",

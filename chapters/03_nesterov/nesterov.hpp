@@ -3,8 +3,9 @@
 // The library's rule is PyTorch's (optim/sgd.hpp with nesterov = true): the gradient is taken
 // at the current θ. The lecture takes it at a look-ahead point w − αΔw instead, so its form keeps
 // a short loop of its own (run_lookahead); a third form (momentum on a gradient with a
-// derivative term) takes the gradient at θ and runs through gd::descend like the library's. Then
-// the linear theory that predicts how fast each converges on a quadratic.
+// derivative term) takes the gradient at θ and runs through gd::descend like the library's. The
+// linear theory that predicts how fast each converges on a quadratic is
+// problems/quadratic_theory.hpp.
 // tests/test_03_nesterov.cpp proves that all three forms give the same points.
 // Notation: w the lecture's weights, Δw its step ("velocity"), α = μ momentum, η learning rate,
 // θ PyTorch's parameters, b its velocity (momentum_buffer), g gradient, λ a curvature.
@@ -12,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <string>
 
 #include <xtensor/xarray.hpp>
@@ -105,29 +105,5 @@ struct Race {
     double lr, mu;
     gd::Trajectory momentum, nesterov;
 };
-
-// ---- Linear theory: one eigen-direction of a quadratic, curvature λ ---------------------------
-// Both methods turn θ_k along that direction into a two-term recurrence
-//     θ_{k+1} = a1·θ_k − a0·θ_{k−1},
-// whose error shrinks per step by the larger root modulus of z² − a1·z + a0 (the radius).
-//   heavy ball:  a1 = 1 + μ − ηλ,         a0 = μ
-//   Nesterov:    a1 = (1 + μ)(1 − ηλ),    a0 = μ(1 − ηλ)
-inline double radius(double a1, double a0) {
-    const std::complex<double> d = std::sqrt(std::complex<double>(a1 * a1 - 4 * a0));
-    return std::max(std::abs((a1 + d) / 2.0), std::abs((a1 - d) / 2.0));
-}
-inline double heavy_ball_radius(double eta, double mu, double lambda) {
-    return radius(1 + mu - eta * lambda, mu);
-}
-inline double nesterov_radius(double eta, double mu, double lambda) {
-    return radius((1 + mu) * (1 - eta * lambda), mu * (1 - eta * lambda));
-}
-// The largest ηλ for which the radius stays below 1 (Jury's test on the quadratic above).
-inline double heavy_ball_limit(double mu) {
-    return 2 * (1 + mu);
-}
-inline double nesterov_limit(double mu) {
-    return 2 * (1 + mu) / (1 + 2 * mu);
-}
 
 }  // namespace ch03
