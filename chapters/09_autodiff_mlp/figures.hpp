@@ -59,7 +59,7 @@ inline void plot_fits(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
     std::ostringstream gp;
     gp << "set multiplot layout 1," << fits.size() << " title 'The same network after "
        << fits.front().loss.size() - 1
-       << " epochs: ReLU bends only at its kinks x = -c/w, tanh and sigmoid are smooth'\n"
+       << " epochs: ReLU bends only at its kinks x = -b1_j/W1_j, tanh and sigmoid are smooth'\n"
        << "set xlabel 'x'\nset ylabel 'y'\nset xrange [-5.3:5.3]\nset yrange [-1.6:2.3]\n"
        << "set key top center\n";
     for (std::size_t i = 0; i < fits.size(); ++i) {
@@ -73,7 +73,7 @@ inline void plot_fits(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
            << " lw 2.5 title 'network'";
         if (f.act == gd::Activation::relu) {
             gp << ", \\\n     'fits_kinks.dat' using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb "
-                  "'black' title 'kink x = -c_j/w_j'";
+                  "'black' title 'kink x = -b1_j/W1_j'";
         }
         gp << "\n";
     }
@@ -81,36 +81,56 @@ inline void plot_fits(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
     figs.png("fits", gp.str(), 1500, 520);
 }
 
-// The ReLU fit taken apart: each hidden unit adds one hinge v_j relu(w_j x + c_j).
+// The ReLU fit taken apart: each hidden unit adds one hinge W2_j relu(W1_j x + b1_j), drawn in
+// its own colour with its kink marked on the zero line; a unit with no kink on [−5, 5] is dashed.
 inline void plot_relu_units(gd::plot::Figures& figs, const Fit& f) {
     const std::size_t width = f.params[0].shape()[1];
     std::vector<std::string> cols{"x"};
-    for (std::size_t j = 0; j < width; ++j) cols.push_back("unit" + std::to_string(j));
+    for (std::size_t j = 0; j < width; ++j) cols.push_back("unit" + std::to_string(j + 1));
     cols.push_back("fit");
     gd::plot::Data data(cols);
+    double lo = -1.6, hi = 2.3;  // the range of the targets, widened to every hinge
     for (double x : plot_xs(f, f.params)) {
         std::vector<double> row{x};
         for (std::size_t j = 0; j < width; ++j) row.push_back(unit_output(f.act, f.params, j, x));
         row.push_back(predict(f.act, f.params, x));
+        for (double v : row) lo = std::min(lo, v), hi = std::max(hi, v);
         data.row(row);
     }
     figs.write("relu_units", data);
+    // Ten colours that stay apart on white (Okabe-Ito's without its pale yellow, then three
+    // more); wider networks cycle through them.
+    const char* palette[] = {"#E69F00", "#56B4E9", "#009E73", "#9467BD", "#0072B2",
+                             "#BCBD22", "#CC79A7", "#000000", "#8C564B", "#7F7F7F"};
     std::ostringstream gp;
-    gp << "set title 'The ReLU fit is a sum of hinges: each unit is 0 on one side of its kink "
+    gp << "set title 'The ReLU fit is the sum of its units: each is 0 on one side of its kink "
           "and a straight line on the other'\n"
-       << "set xlabel 'x'\nset ylabel 'contribution to the output'\nset xrange [-5.3:5.3]\n"
-       << "set yrange [-3.5:3.5]\n"
-       << "set key below horizontal\nplot 'points.dat' using 1:2 with points pt 7 ps 0.5 "
+       << "set xlabel 'x'\nset ylabel 'contribution to the output p(x)'\nset xrange [-5.3:5.3]\n"
+       << "set yrange [" << std::floor(lo) << ":" << std::ceil(hi) << "]\n"
+       << "set key outside right top\nplot 'points.dat' using 1:2 with points pt 7 ps 0.5 "
           "lc rgb '#555555' title 'sin(x)'";
     for (std::size_t j = 0; j < width; ++j) {
-        gp << ", \\\n     'relu_units.dat' using 1:" << j + 2 << " with lines lt 6 lw 1.5 title '"
-           << (j == 0 ? "unit j: v_j relu(w_j x + c_j)" : "") << "'";
+        const double w = f.params[0](0, j), b = f.params[1](0, j), k = -b / w;
+        const bool inside = w != 0 && k >= -5 && k <= 5;
+        char title[64];
+        if (inside) {
+            std::snprintf(title, sizeof title, "unit %zu, kink at %.2f", j + 1, k);
+        } else {
+            std::snprintf(title, sizeof title, "unit %zu, %s", j + 1,
+                          w * -5 + b > 0 ? "no kink: straight" : "no kink: dead");
+        }
+        gp << ", \\\n     'relu_units.dat' using 1:" << j + 2 << " with lines lw 2 lc rgb '"
+           << palette[j % 10] << "'" << (inside ? "" : " dt 2") << " title '" << title << "'";
+        if (inside) {
+            gp << ", \\\n     '+' using (" << k << "):(0) every ::0::0 with points pt 7 ps 1.2 lc "
+               << "rgb '" << palette[j % 10] << "' notitle";
+        }
     }
     gp << ", \\\n     'relu_units.dat' using 1:" << width + 2
-       << " with lines lt 2 lw 3 title 'sum + d = fit', \\\n"
+       << " with lines lc rgb '#D55E00' lw 4 dt 1 title 'sum + b2 = fit', \\\n"
        << "     'fits_kinks.dat' using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb 'black' "
-          "title 'kinks'\n";
-    figs.png("relu_units", gp.str(), 1000, 650);
+          "title 'kinks on the fit'\n";
+    figs.png("relu_units", gp.str(), 1150, 650);
 }
 
 // Loss per epoch, log scale: the three activations from the same start.
@@ -132,6 +152,34 @@ inline void plot_loss(gd::plot::Figures& figs, const std::vector<Fit>& fits) {
     }
     gp << "\n";
     figs.png("loss", gp.str());
+}
+
+// The loss of every seed's run, all activations on one log-scale plot, one thin line per seed:
+// the spread behind the ranking that one seed shows.
+inline void plot_loss_seeds(gd::plot::Figures& figs, const std::vector<Fit>& runs, int seeds) {
+    gd::plot::Data data({"epoch", "loss"}, 5);
+    for (const Fit& f : runs) {
+        data.block(name(f.act));
+        // every epoch up to 50, then every 5th: the early drop and the long tail, smaller file
+        for (std::size_t e = 0; e < f.loss.size(); ++e) {
+            if (e <= 50 || e % 5 == 0 || e + 1 == f.loss.size()) data.row({double(e), f.loss[e]});
+        }
+    }
+    figs.write("loss_seeds", data);
+    std::ostringstream gp;
+    gp << "set title \"Training loss of seeds 1-" << seeds
+       << ", one line per seed: where two bands overlap, the ranking is the seed's\"\n"
+       << "set xlabel 'epoch (one full-batch update of SGD with momentum)'\n"
+       << "set ylabel 'mean squared error on the 61 points'\n"
+       << "set logscale y\nset format y '10^{%L}'\nset xrange [0:*]\nset key top right\nplot ";
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+        const bool first = k == 0 || runs[k].act != runs[k - 1].act;
+        gp << (k ? ", \\\n     " : "") << "'loss_seeds.dat' index " << k
+           << " using 1:2 with lines lt " << colour(runs[k].act) << " lw 1 "
+           << (first ? std::string("title '") + name(runs[k].act) + "'" : std::string("notitle"));
+    }
+    gp << "\n";
+    figs.png("loss_seeds", gp.str(), 1000, 600);
 }
 
 // The epochs the animation shows, E·(k/(F−1))² for k = 0..F−1: dense early, where the fits

@@ -3,9 +3,9 @@
 // A Value is a node of a computation graph: its number (data), ∂L/∂(this node) (grad), the
 // nodes it was computed from, and a rule that pushes its grad back to them. backward() sorts
 // the graph so that every node comes after its inputs (a depth-first topological order), then
-// runs the rules from the loss down. common/tape.hpp does the same on tensors, but gets the
-// order for free: it records nodes in the order they are computed.
-// Notation: for a node v, v̄ = ∂L/∂v; every rule adds (+=) because a node used twice receives a
+// runs the rules from the loss down. common/autodiff/tape.hpp does the same on tensors, but gets
+// the order for free: it records nodes in the order they are computed.
+// Notation: for a node z, z̄ = ∂L/∂z; every rule adds (+=) because a node used twice receives a
 // contribution along each path (the multivariate chain rule sums over paths).
 #pragma once
 
@@ -53,36 +53,37 @@ inline Value make(double data, const char* op, const std::vector<Value>& inputs,
 }
 
 // The operations: forward value, then the local derivative times the output's gradient.
-inline Value operator+(const Value& a, const Value& b) {  // ∂(a+b)/∂a = ∂(a+b)/∂b = 1
-    Node *pa = a.n.get(), *pb = b.n.get();
-    return make(a.data() + b.data(), "+", {a, b}, [pa, pb](Node& o) {
-        pa->grad += o.grad;
-        pb->grad += o.grad;
+// l and r are the left and right operand, o the output node.
+inline Value operator+(const Value& l, const Value& r) {  // ∂(l+r)/∂l = ∂(l+r)/∂r = 1
+    Node *pl = l.n.get(), *pr = r.n.get();
+    return make(l.data() + r.data(), "+", {l, r}, [pl, pr](Node& o) {
+        pl->grad += o.grad;
+        pr->grad += o.grad;
     });
 }
-inline Value operator-(const Value& a, const Value& b) {  // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
-    Node *pa = a.n.get(), *pb = b.n.get();
-    return make(a.data() - b.data(), "-", {a, b}, [pa, pb](Node& o) {
-        pa->grad += o.grad;
-        pb->grad -= o.grad;
+inline Value operator-(const Value& l, const Value& r) {  // ∂(l−r)/∂l = 1, ∂(l−r)/∂r = −1
+    Node *pl = l.n.get(), *pr = r.n.get();
+    return make(l.data() - r.data(), "-", {l, r}, [pl, pr](Node& o) {
+        pl->grad += o.grad;
+        pr->grad -= o.grad;
     });
 }
-inline Value operator*(const Value& a, const Value& b) {  // ∂(ab)/∂a = b, ∂(ab)/∂b = a
-    Node *pa = a.n.get(), *pb = b.n.get();
-    return make(a.data() * b.data(), "*", {a, b}, [pa, pb](Node& o) {
-        pa->grad += pb->data * o.grad;
-        pb->grad += pa->data * o.grad;
+inline Value operator*(const Value& l, const Value& r) {  // ∂(lr)/∂l = r, ∂(lr)/∂r = l
+    Node *pl = l.n.get(), *pr = r.n.get();
+    return make(l.data() * r.data(), "*", {l, r}, [pl, pr](Node& o) {
+        pl->grad += pr->data * o.grad;
+        pr->grad += pl->data * o.grad;
     });
 }
-inline Value tanh(const Value& a) {  // tanh' = 1 − tanh², from the output we already have
-    Node* pa = a.n.get();
-    return make(std::tanh(a.data()), "tanh", {a},
-                [pa](Node& o) { pa->grad += (1 - o.data * o.data) * o.grad; });
+inline Value tanh(const Value& z) {  // tanh' = 1 − tanh², from the output we already have
+    Node* pz = z.n.get();
+    return make(std::tanh(z.data()), "tanh", {z},
+                [pz](Node& o) { pz->grad += (1 - o.data * o.data) * o.grad; });
 }
-inline Value square(const Value& a) {  // (a²)' = 2a
-    Node* pa = a.n.get();
-    return make(a.data() * a.data(), "^2", {a},
-                [pa](Node& o) { pa->grad += 2 * pa->data * o.grad; });
+inline Value square(const Value& z) {  // (z²)' = 2z
+    Node* pz = z.n.get();
+    return make(z.data() * z.data(), "^2", {z},
+                [pz](Node& o) { pz->grad += 2 * pz->data * o.grad; });
 }
 
 // Every node of the graph below `root`, each after all of its inputs (depth-first post-order).

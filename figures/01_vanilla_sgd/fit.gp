@@ -19,7 +19,7 @@ set yrange [-50:20]
 set key top left
 set xlabel 'x'
 set ylabel 'y'
-frames = '0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30 32 34 36 38 40 42 44 46 48 50 52 54 56 58 60 62 64 66 68 70 72 74 76 78 80 82 84 86 88 90 92 94 96 98 100 102 104 106 108 110 112 114 116 118 120 122 124 126 128 130 132 134 136 138 140 142 144 146 148 150 '
+frames = '0 1 2 3 4 5 6 7 8 10 11 12 14 16 17 19 21 23 25 27 29 31 34 36 39 41 44 47 50 53 56 59 62 66 69 72 76 80 83 87 91 95 99 103 108 112 117 121 126 130 135 140 145 150 '
 do for [i = 1:words(frames)] {
   set title sprintf('Fitted line after epoch %s (true: y = 1.5x - 28)', word(frames, i))
   plot 'fit_points.dat' with points pt 7 ps 1.3 lc rgb '#333333' title 'data', \

@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Same rate, same epochs: the more updates an epoch, the faster the loss falls'
+set title 'More updates an epoch, faster fall; full batch at 20 times the rate catches up'
 set xlabel 'epoch (one pass over the 20 points)'
 set ylabel 'mean squared error on all 20 points'
 set logscale y
@@ -23,4 +23,5 @@ set key bottom left
 set xrange [0:*]
 plot 'loss.dat' index 0 using 1:2 with lines lt 2 title 'per-sample (batch 1, 3000 updates)', \
      '' index 1 using 1:2 with lines lt 3 title 'mini-batch (batch 4, 750 updates)', \
-     '' index 2 using 1:2 with lines lt 7 title 'full batch (batch 20, 150 updates)'
+     '' index 2 using 1:2 with lines lt 7 title 'full batch (batch 20, 150 updates)', \
+     '' index 3 using 1:2 with lines lt 7 dt 2 title 'full batch at lr = 0.02 (150 updates)'

@@ -14,17 +14,21 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set multiplot layout 2,1 title 'a overshoots and settles early, b crawls: the valley is steep along a, shallow along b'
+set multiplot layout 2,1 title 'a overshoots onto the valley floor, then moves down it with b (dashed: the floor at the same b)'
 set xlabel 'epoch'
-set key outside right top
 set xrange [0:*]
 set ylabel 'a (slope)'
-plot 1.5 with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \
+set key bottom right
+plot 1.5 with lines dt 3 lc rgb '#777777' lw 2.5 title 'true value', \
      'params.dat' index 0 using 1:2 with lines lt 2 title 'per-sample', \
+     '' index 0 using 1:4 with lines lt 2 dt 2 lw 1.2 title 'dashed: valley floor a = 1.5 + 0.0189 (b + 28)', \
      'params.dat' index 1 using 1:2 with lines lt 3 title 'mini-batch', \
-     'params.dat' index 2 using 1:2 with lines lt 7 title 'full batch'
+     '' index 1 using 1:4 with lines lt 3 dt 2 lw 1.2 notitle, \
+     'params.dat' index 2 using 1:2 with lines lt 7 title 'full batch', \
+     '' index 2 using 1:4 with lines lt 7 dt 2 lw 1.2 notitle
 set ylabel 'b (intercept)'
-plot -28 with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \
+set key bottom left
+plot -28 with lines dt 3 lc rgb '#777777' lw 2.5 title 'true value', \
      'params.dat' index 0 using 1:3 with lines lt 2 title 'per-sample', \
      'params.dat' index 1 using 1:3 with lines lt 3 title 'mini-batch', \
      'params.dat' index 2 using 1:3 with lines lt 7 title 'full batch'

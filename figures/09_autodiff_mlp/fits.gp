@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set multiplot layout 1,3 title 'The same network after 1000 epochs: ReLU bends only at its kinks x = -c/w, tanh and sigmoid are smooth'
+set multiplot layout 1,3 title 'The same network after 1000 epochs: ReLU bends only at its kinks x = -b1_j/W1_j, tanh and sigmoid are smooth'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-5.3:5.3]
@@ -23,7 +23,7 @@ set key top center
 set title 'relu: final loss 0.0110'
 plot 'points.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#555555' title 'sin(x), 61 points', \
      'fits.dat' index 0 using 1:2 with lines lt 2 lw 2.5 title 'network', \
-     'fits_kinks.dat' using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb 'black' title 'kink x = -c_j/w_j'
+     'fits_kinks.dat' using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb 'black' title 'kink x = -b1_j/W1_j'
 set title 'tanh: final loss 0.0023'
 plot 'points.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#555555' title 'sin(x), 61 points', \
      'fits.dat' index 1 using 1:2 with lines lt 1 lw 2.5 title 'network'
