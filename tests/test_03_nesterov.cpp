@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include <string>
 #include <vector>
 
 #include "03_nesterov/nesterov.hpp"
@@ -48,12 +49,12 @@ const gd::Rosenbrock rosen;
 
 }  // namespace
 
-// The text's claim: with α = μ, PyTorch's θ_k is the lecture's look-ahead point w_k − αΔw_{k−1}
-// at every step, including θ_0 = w_0 (Δw starts at zero). The two forms do the same arithmetic
-// in a different order, so they agree up to rounding: a few ulps of the coordinates (|θ| ≤ 5)
-// per step, i.e. ~1e-15 each, which the contracting dynamics do not amplify. 1e-12 over 500
+// The text's claim: with the lecture's α = μ, PyTorch's θ_t is the lecture's look-ahead point
+// w_t − μΔw_{t−1} at every step, including θ_0 = w_0 (Δw starts at zero). The two forms do the same
+// arithmetic in a different order, so they agree up to rounding: a few ulps of the coordinates (|θ|
+// ≤ 5) per step, i.e. ~1e-15 each, which the contracting dynamics do not amplify. 1e-12 over 500
 // steps leaves a margin of ~100 over what we measure (9e-16 ravine, 1.3e-14 Rosenbrock), and
-// is 1e9 times smaller than the gap to the lecture’s w_k, so a wrong pairing cannot pass.
+// is 1e9 times smaller than the gap to the lecture’s w_t, so a wrong pairing cannot pass.
 BOOST_AUTO_TEST_CASE(pytorch_theta_is_the_lectures_look_ahead_point) {
     for (const Case& c :
          {Case{ravine, {-5.0, -2.0}, 0.3, 0.9}, Case{ravine, {-5.0, -2.0}, 0.1, 0.5},
@@ -62,13 +63,13 @@ BOOST_AUTO_TEST_CASE(pytorch_theta_is_the_lectures_look_ahead_point) {
         const ch03::LookAheadRun lecture = ch03::run_lookahead(c.f, c.mu, c.lr, c.start, 500);
         BOOST_TEST(torch.diverged_at == -1);
         BOOST_TEST(max_gap(torch, lecture.ahead) < 1e-12, c.f.name() << " lr " << c.lr);
-        // ... and it is not the lecture's w_k: those differ by αΔw, which is large early on.
+        // ... and it is not the lecture's w_t: those differ by μΔw, which is large early on.
         BOOST_TEST(max_gap(torch, lecture.w) > 1e-3, c.f.name() << " lr " << c.lr);
     }
 }
 
-// And the converse bookkeeping: w_k = θ_k + μηb_k, i.e. the lecture's step is Δw = ηb. Checked
-// on the first step by hand: b_1 = g(θ_0), θ_1 = θ_0 − η(1 + μ)g, w_1 = θ_0 − ηg.
+// And the converse bookkeeping: w_t = θ_t + μηu_t, i.e. the lecture's step is Δw = ηu. Checked
+// on the first step by hand: u_1 = g(θ_0), θ_1 = θ_0 − η(1 + μ)g, w_1 = θ_0 − ηg.
 BOOST_AUTO_TEST_CASE(first_step_by_hand) {
     const double lr = 0.3, mu = 0.9;
     const ch03::LookAheadRun lecture = ch03::run_lookahead(ravine, mu, lr, {-5.0, -2.0}, 1);
@@ -163,4 +164,111 @@ BOOST_AUTO_TEST_CASE(settling_ignores_an_early_dip) {
     BOOST_TEST(gd::settled_from(losses, 1e-6) == 3);
     losses.push_back(1e-2);
     BOOST_TEST(gd::settled_from(losses, 1e-6) == -1);
+}
+
+// Each stability edge, probed from both sides on the ravine (the chapter's table, μ = 0.9 and
+// 0.5): 3 % inside, the run converges; 3 % past, it diverges.
+BOOST_AUTO_TEST_CASE(each_edge_probed_from_both_sides) {
+    for (double mu : {0.9, 0.5}) {
+        for (bool nesterov : {false, true}) {
+            const double edge = (nesterov ? gd::nesterov_limit(mu) : gd::heavy_ball_limit(mu)) / 4;
+            const double inside =
+                torch_run(ravine, {-5.0, -2.0}, 0.97 * edge, mu, nesterov, 300).loss.back();
+            const double past =
+                torch_run(ravine, {-5.0, -2.0}, 1.03 * edge, mu, nesterov, 300).loss.back();
+            BOOST_TEST(inside < 1e-12, "mu " << mu << (nesterov ? " Nesterov" : " momentum"));
+            BOOST_TEST(past > 1e18, "mu " << mu << (nesterov ? " Nesterov" : " momentum"));
+        }
+    }
+    BOOST_TEST(gd::nesterov_limit(0.9) / 4 == 0.3393, boost::test_tools::tolerance(1e-4));
+    BOOST_TEST(gd::heavy_ball_limit(0.9) / 4 == 0.95, boost::test_tools::tolerance(1e-12));
+}
+
+// The ravine race over μ at η = 0.3 (3000 steps): momentum is faster up to μ = 0.6, Nesterov
+// from 0.7 on, where momentum's roots are complex on both axes and it rings.
+BOOST_AUTO_TEST_CASE(the_ravine_race_turns_with_mu) {
+    const double mus[] = {0.1, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
+    const long hb[] = {107, 80, 49, 32, 45, 72, 156, 316, 1622};
+    const long nag[] = {107, 82, 54, 36, 30, 48, 82, 129, 204};
+    for (int i = 0; i < 9; ++i) {
+        const ch03::SweepRow r = ch03::ravine_row(ravine, {-5.0, -2.0}, 0.3, mus[i], 3000);
+        BOOST_TEST(r.s_hb == hb[i], "mu " << mus[i]);
+        BOOST_TEST(r.s_nag == nag[i], "mu " << mus[i]);
+    }
+    // --mu 0.5: the x radii decide it, 0.856 (momentum) against 0.869 (Nesterov).
+    BOOST_TEST(gd::heavy_ball_radius(0.3, 0.5, 0.2) == 0.856, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(gd::nesterov_radius(0.3, 0.5, 0.2) == 0.869, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(std::string(ch03::faster(49, 54)) == "momentum");
+}
+
+// "Nesterov wins on Rosenbrock" over η × μ: a few cells of the chapter's table.
+BOOST_AUTO_TEST_CASE(rosenbrock_over_eta_and_mu) {
+    const auto cell = [](double lr, double mu, bool nesterov) {
+        return torch_run(rosen, {-1.5, 2.0}, lr, mu, nesterov, 3000);
+    };
+    // η = 0.0005: neither arrives for μ ≤ 0.9 (a tie by final loss), momentum first at 0.95.
+    const auto h = cell(5e-4, 0.9, false), n = cell(5e-4, 0.9, true);
+    BOOST_TEST(std::string(ch03::faster(h, n)) == "tie");
+    BOOST_TEST(ch03::outcome(cell(5e-4, 0.95, false)).settled == 1386);
+    BOOST_TEST(ch03::outcome(cell(5e-4, 0.95, true)).settled == 1416);
+    BOOST_TEST(ch03::outcome(cell(5e-4, 0.99, true)).settled == 1548);
+    // η = 0.001: Nesterov first for μ ≤ 0.9, diverges from μ = 0.97 on.
+    BOOST_TEST(ch03::outcome(cell(1e-3, 0.8, true)).settled == 2998);
+    BOOST_TEST(ch03::outcome(cell(1e-3, 0.8, false)).settled == -1);
+    BOOST_TEST(cell(1e-3, 0.97, true).diverged_at == 106);
+    BOOST_TEST(ch03::outcome(cell(1e-3, 0.97, false)).settled == 566);
+    // η = 0.002: Nesterov leaves the numbers by step 8 at every μ; momentum arrives.
+    for (double mu : {0.5, 0.8, 0.9, 0.95, 0.97, 0.99}) {
+        const long at = cell(2e-3, mu, true).diverged_at;
+        BOOST_TEST((at == 7 || at == 8), "mu " << mu);
+        BOOST_TEST(ch03::outcome(cell(2e-3, mu, false)).settled > 0, "mu " << mu);
+    }
+    BOOST_TEST(ch03::outcome(cell(2e-3, 0.9, false)).settled == 555);
+}
+
+// The curvatures the text quotes: 2092 across the wall at the start (−1.5, 2), 1002 and 0.399 at
+// the minimum; and what each method meets at η = 0.002 (exercise 3): Nesterov's second step
+// lands where the curvature is 7324.
+BOOST_AUTO_TEST_CASE(rosenbrock_curvatures) {
+    BOOST_TEST(ch03::curvatures(rosen, -1.5, 2).hi == 2092, boost::test_tools::tolerance(5e-4));
+    BOOST_TEST(ch03::curvatures(rosen, 1, 1).hi == 1001.6, boost::test_tools::tolerance(5e-4));
+    BOOST_TEST(ch03::curvatures(rosen, 1, 1).lo == 0.399, boost::test_tools::tolerance(5e-3));
+    const gd::Trajectory n = torch_run(rosen, {-1.5, 2.0}, 0.002, 0.9, true, 3);
+    const gd::Trajectory h = torch_run(rosen, {-1.5, 2.0}, 0.002, 0.9, false, 3);
+    BOOST_TEST(ch03::curvatures(rosen, n.x[2], n.y[2]).hi == 7324,
+               boost::test_tools::tolerance(5e-4));
+    BOOST_TEST(ch03::curvatures(rosen, h.x[2], h.y[2]).hi == 2313,
+               boost::test_tools::tolerance(5e-4));
+}
+
+// Exercise 1: at η = 0.25, ηλ_y = 1 and Nesterov's y radius is 0: y is 0 to rounding from step 2
+// on; the race then takes 90 steps (82 at η = 0.3), held back by x (radius 0.925).
+BOOST_AUTO_TEST_CASE(exercise_nesterov_solves_y_in_two_steps) {
+    BOOST_TEST(gd::nesterov_radius(0.25, 0.9, 4) < 1e-7);
+    const gd::Trajectory n = torch_run(ravine, {-5.0, -2.0}, 0.25, 0.9, true, 300);
+    BOOST_TEST(n.y[1] == 1.8, boost::test_tools::tolerance(1e-12));
+    for (std::size_t k = 2; k < n.size(); ++k) BOOST_TEST_REQUIRE(std::abs(n.y[k]) < 1e-15);
+    BOOST_TEST(gd::settled_from(n.loss, 1e-6) == 90);
+    BOOST_TEST(gd::nesterov_radius(0.25, 0.9, 0.2) == 0.925, boost::test_tools::tolerance(1e-3));
+}
+
+// Exercise 2: momentum's radius is √μ between the critical-damping curves (1 ∓ √μ)² in ηλ; for
+// μ = 0.9 on the ravine that is 0.00066 < η < 0.95 across y and η > 0.0132 along x.
+BOOST_AUTO_TEST_CASE(exercise_where_momentum_rings) {
+    const double lo = gd::critical_damping_low(0.9), hi = gd::critical_damping_high(0.9);
+    BOOST_TEST(lo / 4 == 0.00066, boost::test_tools::tolerance(0.01));
+    BOOST_TEST(hi / 4 == 0.95, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(lo / 0.2 == 0.0132, boost::test_tools::tolerance(0.01));
+    for (double eta_lambda : {1.01 * lo, 0.5, 1.0, 3.0, 0.99 * hi})
+        BOOST_TEST(gd::heavy_ball_radius(eta_lambda, 0.9, 1) == std::sqrt(0.9),
+                   boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(gd::heavy_ball_radius(0.5 * lo, 0.9, 1) > std::sqrt(0.9));
+}
+
+// The text's account of the μ = 0.95 Rosenbrock race: Nesterov is flung back up the wall around
+// step 100, its loss going from 0.09 at step 96 to 44 at step 112.
+BOOST_AUTO_TEST_CASE(nesterov_is_flung_back_at_mu_095) {
+    const gd::Trajectory n = torch_run(rosen, {-1.5, 2.0}, 0.001, 0.95, true, 120);
+    BOOST_TEST(n.loss[96] == 0.093, boost::test_tools::tolerance(0.01));
+    BOOST_TEST(n.loss[112] == 43.7, boost::test_tools::tolerance(0.01));
 }

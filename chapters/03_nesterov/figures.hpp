@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <sstream>
 #include <string>
@@ -13,11 +14,18 @@
 #include "plot/figures.hpp"
 #include "plot/paths.hpp"
 #include "problems/plane.hpp"
+#include "problems/quadratic_theory.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
 #include "train/settling.hpp"
 
 namespace ch03 {
+
+inline std::string fmt_g(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
 
 // The first steps of the lecture's form and PyTorch's, on the ravine: PyTorch's points sit on
 // the lecture's look-ahead points, not on its weights.
@@ -29,8 +37,8 @@ inline void plot_forms(gd::plot::Figures& figs, const gd::Surface2& f,
     for (const auto& p : paths) ys.insert(ys.end(), p.y.begin(), p.y.end());
     const gd::Box box = gd::bounding_box(xs, ys, 0.08);
     std::ostringstream g;
-    g << "set title 'The first " << steps << " steps: PyTorch’s θ_k is the lecture’s look-ahead "
-      << "point, not its w_k'\nset xlabel 'x'\nset ylabel 'y'\nset key bottom right\n"
+    g << "set title 'The first " << steps << " steps: PyTorch’s θ_t is the lecture’s look-ahead "
+      << "point, not its w_t'\nset xlabel 'x'\nset ylabel 'y'\nset key bottom right\n"
       << gd::paths_map(figs, "forms", f, paths, grid, box)
       << ", \\\n     'forms.dat' index 0 using 2:3 with linespoints lt 2 pt 6 ps 1.6 lw 1.5 "
       << "title '" << paths[0].label << "'"
@@ -85,20 +93,22 @@ inline void plot_loss(gd::plot::Figures& figs, const std::vector<Race>& races) {
     }
     figs.write("loss", data);
     std::ostringstream g;
-    g << "set multiplot layout 1,2 title 'Loss per step: Nesterov damps the ringing that keeps "
-         "momentum slow, within its smaller stable range of η'\n"
+    g << "set multiplot layout 1,2 title 'Loss per step: momentum (orange) against Nesterov "
+         "(green), the same η and μ in each race'\n"
       << "set logscale y\nset format y '10^{%L}'\nset yrange [1e-20:1e4]\n"
-      << "set ylabel 'loss L(θ_k)'\nset key bottom left\n";
+      << "set ylabel 'loss L(θ_t)'\nset key bottom left\n";
     for (int panel = 0; panel < 2; ++panel) {
         const int first = 2 * panel;  // races 0-1 are the ravine, 2-3 Rosenbrock
         if (panel == 0) {
-            g << "set title 'ravine 0.1x² + 2y², start (−5, −2)'\nset xlabel 'step k'\n"
-              << "set xrange [0:" << races[0].momentum.last_step() << "]\n"
-              << "set label 1 'Nesterov at η = " << races[1].lr << " leaves the top: diverges' "
-              << "at graph 0.04, graph 0.95 tc lt 3\n";
+            g << "set title 'ravine 0.1x² + 2y², start (−5, −2)'\nset xlabel 'step t'\n"
+              << "set key top right\n"
+              << "set xrange [0:" << races[0].momentum.last_step() << "]\n";
+            if (outcome(races[1].nesterov).diverged)
+                g << "set label 1 'Nesterov at η = " << races[1].lr << " diverges (off the top)' "
+                  << "at graph 0.03, graph 0.05 tc lt 3\n";
         } else {
-            g << "unset label 1\nset title 'Rosenbrock, start (−1.5, 2)'\n"
-              << "set logscale x\nset xlabel 'step k (log scale)'\n"
+            g << "unset label 1\nset key bottom left\nset title 'Rosenbrock, start (−1.5, 2)'\n"
+              << "set logscale x\nset xlabel 'step t (log scale)'\n"
               << "set xrange [1:" << races[2].momentum.last_step() << "]\n";
         }
         g << "plot 1e-6 with lines lc rgb '#888888' dt 3 lw 1.5 title 'loss 10^{-6}'";
@@ -114,6 +124,72 @@ inline void plot_loss(gd::plot::Figures& figs, const std::vector<Race>& races) {
     }
     g << "unset multiplot\n";
     figs.png("loss", g.str(), 1400, 620);
+}
+
+// The stability edges on the ravine: each method 3 % inside its edge (solid) and 3 % past it
+// (dashed), loss against step on a log scale; runs in the order momentum in, out, Nesterov in, out.
+inline void plot_edges(gd::plot::Figures& figs, const std::vector<gd::Trajectory>& runs,
+                       double mu) {
+    gd::plot::Data data({"step", "loss"});
+    for (const auto& r : runs) {
+        data.block(r.label);
+        for (std::size_t k = 0; k < r.size(); ++k) data.row({double(r.step[k]), r.loss[k]});
+    }
+    figs.write("edges", data);
+    std::ostringstream g;
+    g << "set title 'The stability edges at μ = " << mu
+      << ": 3 % inside each, the ravine converges;"
+      << " 3 % past it, it diverges'\n"
+      << "set xlabel 'step t'\nset ylabel 'loss L(θ_t)'\nset logscale y\nset format y '10^{%L}'\n"
+      << "set key bottom left\nset xrange [0:*]\nset yrange [1e-30:1e30]\n"
+      << "plot 1 with lines lc rgb '#888888' dt 3 notitle";
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        g << ", \\\n     'edges.dat' index " << i << " using 1:2 with lines lt " << (i < 2 ? 2 : 3)
+          << (i % 2 ? " dt 2" : "") << " lw 2 title '" << runs[i].label
+          << (i % 2 ? ", 3 % past the edge" : ", 3 % inside the edge") << "'";
+    }
+    g << "\n";
+    figs.png("edges", g.str(), 1000, 620);
+}
+
+// The ravine race over μ at one η: steps to 1e-6, measured (points) and predicted by the linear
+// theory (lines, from the start's loss loss0), for both methods.
+inline void plot_sweep(gd::plot::Figures& figs, const std::vector<SweepRow>& rows, double lr,
+                       double loss0) {
+    gd::plot::Data data({"mu", "momentum", "nesterov"});
+    data.block("runs: steps until the loss stays below 1e-6");
+    for (const SweepRow& r : rows)
+        data.row({r.mu, r.s_hb < 0 ? NAN : double(r.s_hb), r.s_nag < 0 ? NAN : double(r.s_nag)});
+    data.block("linear theory: predicted steps");
+    for (int k = 1; k < 100; ++k) {
+        double r_hb = 0, r_nag = 0;
+        for (double lambda : {0.2, 4.0}) {
+            r_hb = std::max(r_hb, gd::heavy_ball_radius(lr, k / 100.0, lambda));
+            r_nag = std::max(r_nag, gd::nesterov_radius(lr, k / 100.0, lambda));
+        }
+        data.row({k / 100.0, r_hb < 1 ? predicted_steps(loss0, r_hb) : NAN,
+                  r_nag < 1 ? predicted_steps(loss0, r_nag) : NAN});
+    }
+    figs.write("sweep_ravine", data);
+    // From which μ of the sweep on Nesterov is faster at every larger μ.
+    double from = NAN;
+    for (std::size_t i = rows.size(); i-- > 0;) {
+        const SweepRow& r = rows[i];
+        if (std::string(faster(r.s_hb, r.s_nag)) != "Nesterov") break;
+        from = r.mu;
+    }
+    std::ostringstream g;
+    g << "set title 'Ravine at η = " << lr << ": "
+      << (std::isnan(from)
+              ? std::string("Nesterov is not faster at the largest μ")
+              : "Nesterov needs fewer steps from μ = " + fmt_g(from) + " on, where momentum rings")
+      << "'\nset xlabel 'momentum μ'\nset ylabel 'steps until the loss stays below 10^{-6}'\n"
+      << "set logscale y\nset key top left\nset xrange [0:1]\n"
+      << "plot 'sweep_ravine.dat' index 0 using 1:2 with points lt 2 pt 7 ps 1.5 title "
+      << "'momentum, run', '' index 1 using 1:2 with lines lt 2 dt 2 title 'momentum, linear "
+      << "theory', \\\n     '' index 0 using 1:3 with points lt 3 pt 9 ps 1.7 title 'Nesterov, "
+      << "run', '' index 1 using 1:3 with lines lt 3 dt 2 title 'Nesterov, linear theory'\n";
+    figs.png("sweep_ravine", g.str(), 1000, 620);
 }
 
 // The race as a GIF, cut where both runs have settled, so every frame shows the interesting part.

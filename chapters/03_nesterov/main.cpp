@@ -1,11 +1,12 @@
 // Chapter 03: Nesterov momentum, the look-ahead gradient.
 //
-// Goal: write the lecture's Nesterov rule (gradient at the look-ahead point w − αΔw) next to
-// PyTorch's (gradient at θ, then θ ← θ − η(g + μb)), show they are the same method seen from two
-// points, and race plain momentum against Nesterov on the ravine and on Rosenbrock.
+// Goal: write the lecture's Nesterov rule (gradient at the look-ahead point w − μΔw) next to
+// PyTorch's (gradient at θ, then θ ← θ − η(g + μu)), show they are the same method seen from two
+// points, and race plain momentum against Nesterov on the ravine and on Rosenbrock: where
+// Nesterov wins, where it loses, and where it stops being stable.
 //
-// Notation: w, Δw, α the lecture's weights, step and momentum; θ, b, μ PyTorch's parameters,
-// velocity and momentum; g gradient, η learning rate, λ a curvature, k step.
+// Notation: w, Δw the lecture's weights and step; θ, u PyTorch's parameters and velocity; μ
+// momentum (the lecture's α); g gradient, η learning rate, λ curvature, t step.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,12 +17,10 @@
 #include "cli/cli.hpp"
 #include "figures.hpp"
 #include "nesterov.hpp"
-#include "optim/sgd.hpp"
 #include "plot/figures.hpp"
 #include "problems/quadratic_theory.hpp"
 #include "problems/surfaces.hpp"
 #include "train/descent.hpp"
-#include "train/settling.hpp"
 
 namespace {
 
@@ -34,12 +33,10 @@ std::string fmt(const char* f, double v) {
     return buf;
 }
 
-gd::Trajectory run_sgd(const gd::Surface2& f, Vec start, double lr, double mu, bool nesterov,
+gd::Trajectory run_sgd(const gd::Surface2& f, const Vec& start, double lr, double mu, bool nesterov,
                        long steps) {
-    gd::Sgd<double> opt(lr, mu, 0, 0, nesterov);
-    long t = 0;
-    gd::Trajectory tr = gd::descend(f, opt, nullptr, start, t, steps);
-    tr.label = std::string(nesterov ? "Nesterov" : "momentum") + " (η = " + fmt("%g", lr) +
+    gd::Trajectory tr = ch03::run_sgd(f, start, lr, mu, nesterov, steps);
+    tr.label = std::string(nesterov ? "Nesterov" : "momentum") + " (η = " + fmt("%.4g", lr) +
                ", μ = " + fmt("%g", mu) + ")";
     return tr;
 }
@@ -50,8 +47,16 @@ Race race(const std::string& name, const gd::Surface2& f, const Vec& start, doub
             run_sgd(f, start, lr, mu, true, steps)};
 }
 
+// How a run ended: the step from which its loss stays below 1e-6, or why there is none.
+std::string settled(const gd::Trajectory& tr) {
+    if (tr.diverged_at >= 0) return "diverged at " + std::to_string(tr.diverged_at);
+    const ch03::Outcome o = ch03::outcome(tr);
+    if (o.diverged) return "diverging";  // growing, not yet overflowed
+    return o.settled < 0 ? "not yet" : std::to_string(o.settled);
+}
+
 // ---- The two forms of one rule ----------------------------------------------------------------
-// PyTorch's θ_k against the lecture's look-ahead point w_k − αΔw_{k−1} and against its w_k.
+// PyTorch's θ_t against the lecture's look-ahead point w_t − μΔw_{t−1} and against its w_t.
 void compare_forms(const gd::Surface2& f, const Vec& start, double lr, double mu, long steps) {
     const gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
     const ch03::LookAheadRun lecture = ch03::run_lookahead(f, mu, lr, start, steps);
@@ -66,8 +71,7 @@ void compare_forms(const gd::Surface2& f, const Vec& start, double lr, double mu
                 weights);
 }
 
-// ---- The races --------------------------------------------------------------------------------
-// Linear theory on the ravine 0.1x² + 2y²: curvatures λ = 0.2 (along x) and 4 (along y).
+// ---- The linear theory on the ravine 0.1x² + 2y²: curvatures λ = 0.2 (x) and 4 (y) ------------
 void print_theory(double lr, double mu, double loss0) {
     std::printf(
         "\nlinear theory on the ravine at η = %g, μ = %g (radius = error shrink per step):\n", lr,
@@ -88,18 +92,33 @@ void print_theory(double lr, double mu, double loss0) {
         gd::heavy_ball_limit(mu), gd::nesterov_limit(mu), gd::heavy_ball_limit(mu) / 4,
         gd::nesterov_limit(mu) / 4);
     // The loss is quadratic in the error, so it shrinks by r² per step.
-    const auto predicted = [&](double r) { return std::log(loss0 / 1e-6) / (-2 * std::log(r)); };
-    std::printf("  predicted steps to loss < 1e-6: momentum %.0f, Nesterov %.0f\n\n",
-                predicted(r_hb), predicted(r_nag));
+    std::printf("  predicted steps to loss < 1e-6: momentum %.0f, Nesterov %.0f\n",
+                ch03::predicted_steps(loss0, r_hb), ch03::predicted_steps(loss0, r_nag));
 }
 
-std::string settled(const gd::Trajectory& tr) {
-    if (tr.diverged_at >= 0) return "diverged at " + std::to_string(tr.diverged_at);
-    if (tr.loss.back() > tr.loss.front()) return "diverging";  // growing, not yet overflowed
-    const long k = gd::settled_from(tr.loss, 1e-6);            // descend's row k is step k
-    return k < 0 ? "not yet" : std::to_string(k);
+// Each method's stability edge on the ravine's y axis, probed by a run 3 % inside it and one 3 %
+// outside: the edge is where runs stop converging.
+std::vector<gd::Trajectory> stability_edges(const gd::Surface2& f, const Vec& start, double mu,
+                                            long steps) {
+    std::printf("  the edges probed (μ = %g, %ld steps): radius across y and the final loss\n", mu,
+                steps);
+    std::vector<gd::Trajectory> runs;
+    for (bool nesterov : {false, true}) {
+        const double edge = (nesterov ? gd::nesterov_limit(mu) : gd::heavy_ball_limit(mu)) / 4;
+        for (double side : {0.97, 1.03}) {
+            runs.push_back(run_sgd(f, start, side * edge, mu, nesterov, steps));
+            const double r = nesterov ? gd::nesterov_radius(side * edge, mu, 4)
+                                      : gd::heavy_ball_radius(side * edge, mu, 4);
+            std::printf("    %-8s η = %.4f (%s the edge %.4f): radius %.4f, loss %.3g\n",
+                        nesterov ? "Nesterov" : "momentum", side * edge,
+                        side < 1 ? "3 % inside" : "3 % past", edge, r, runs.back().loss.back());
+        }
+    }
+    std::printf("\n");
+    return runs;
 }
 
+// ---- The races ----------------------------------------------------------------------------------
 void print_races(const std::vector<Race>& races, long early) {
     std::printf("steps until the loss stays below 1e-6, and the loss after %ld steps:\n", early);
     std::printf("  %-22s %6s %5s %6s | %12s %12s | %10s %10s\n", "race", "eta", "mu", "steps",
@@ -113,6 +132,63 @@ void print_races(const std::vector<Race>& races, long early) {
                     settled(r.nesterov).c_str(), loss_at(r.momentum).c_str(),
                     loss_at(r.nesterov).c_str());
     }
+    std::printf("\n");
+}
+
+// The ravine race at one η over μ: the theory's radii (the worse axis) and the steps each run
+// needs. Nesterov's damping pays only where momentum would ring.
+std::vector<ch03::SweepRow> ravine_mu_sweep(const gd::Surface2& f, const Vec& start, double lr,
+                                            double mu_extra, long steps) {
+    std::vector<double> mus{0.1, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, mu_extra};
+    std::sort(mus.begin(), mus.end());
+    mus.erase(std::unique(mus.begin(), mus.end()), mus.end());
+    std::printf("the ravine race at η = %g over μ (%ld steps; radius: the worse axis):\n", lr,
+                steps);
+    std::printf("  %5s %16s %16s %14s %14s %10s\n", "mu", "momentum radius", "Nesterov radius",
+                "momentum steps", "Nesterov steps", "faster");
+    std::vector<ch03::SweepRow> rows;
+    for (double mu : mus) {
+        const ch03::SweepRow r = ch03::ravine_row(f, start, lr, mu, steps);
+        rows.push_back(r);
+        std::printf("  %5.2f %16.3f %16.3f %14s %14s %10s\n", mu, r.r_hb, r.r_nag,
+                    r.s_hb < 0 ? "-" : std::to_string(r.s_hb).c_str(),
+                    r.s_nag < 0 ? "-" : std::to_string(r.s_nag).c_str(),
+                    ch03::faster(r.s_hb, r.s_nag));
+    }
+    std::printf("\n");
+    return rows;
+}
+
+// Rosenbrock over η × μ: steps to 1e-6 for each, the loss at step `early`, and who is faster;
+// then the curvature each method meets in its first steps at 2η.
+void rosenbrock_sweep(const gd::Surface2& f, const Vec& start, double lr, double mu, long steps,
+                      long early) {
+    const ch03::Curvatures c0 = ch03::curvatures(f, start(0), start(1)),
+                           c1 = ch03::curvatures(f, 1, 1);
+    std::printf("Rosenbrock: largest curvature %.0f at the start, %.0f and %.3f at the minimum\n",
+                c0.hi, c1.hi, c1.lo);
+    std::printf("  %8s %5s | %14s %14s | %10s %10s | %9s\n", "eta", "mu", "momentum", "Nesterov",
+                "momentum", "Nesterov", "faster");
+    for (double eta : {lr / 2, lr, 2 * lr}) {
+        for (double m : {0.5, 0.8, 0.9, 0.95, 0.97, 0.99}) {
+            const gd::Trajectory h = run_sgd(f, start, eta, m, false, steps);
+            const gd::Trajectory n = run_sgd(f, start, eta, m, true, steps);
+            const auto at = [&](const gd::Trajectory& tr) {
+                return early < long(tr.size()) ? fmt("%10.3g", tr.loss[early]) : "-";
+            };
+            std::printf("  %8g %5.2f | %14s %14s | %10s %10s | %9s\n", eta, m, settled(h).c_str(),
+                        settled(n).c_str(), at(h).c_str(), at(n).c_str(), ch03::faster(h, n));
+        }
+    }
+    for (bool nesterov : {false, true}) {
+        const gd::Trajectory tr = run_sgd(f, start, 2 * lr, mu, nesterov, 3);
+        std::printf("  at eta = %g, mu = %g, %s meets the largest curvatures", 2 * lr, mu,
+                    nesterov ? "Nesterov" : "momentum");
+        for (std::size_t k = 0; k < tr.size(); ++k)
+            std::printf(" %.0f", ch03::curvatures(f, tr.x[k], tr.y[k]).hi);
+        std::printf(" at steps 0-%zu\n", tr.size() - 1);
+    }
+    std::printf("\n");
 }
 
 // The first steps of the lecture's form and PyTorch's, for the figure that sets them side by side.
@@ -120,9 +196,9 @@ std::vector<gd::Trajectory> first_steps(const gd::Surface2& f, const Vec& start,
                                         double mu, long steps) {
     ch03::LookAheadRun lecture = ch03::run_lookahead(f, mu, lr, start, steps);
     gd::Trajectory torch = run_sgd(f, start, lr, mu, true, steps);
-    lecture.w.label = "lecture: weights w_k";
-    lecture.ahead.label = "lecture: look-ahead w_k − αΔw_{k−1}";
-    torch.label = "PyTorch nesterov=True: θ_k";
+    lecture.w.label = "lecture: weights w_t";
+    lecture.ahead.label = "lecture: look-ahead w_t − μΔw_{t−1}";
+    torch.label = "PyTorch nesterov=True: θ_t";
     return {lecture.w, lecture.ahead, torch};
 }
 
@@ -158,28 +234,38 @@ int main(int argc, char** argv) {
         compare_forms(ravine, ravine_start, lr_ravine, mu, steps_ravine);
         compare_forms(rosen, rosen_start, lr_rosen, mu, steps_rosen);
 
+        // The theory, and each stability edge probed from both sides.
         print_theory(lr_ravine, mu, ravine.value(ravine_start(0), ravine_start(1)));
+        const auto edges = stability_edges(ravine, ravine_start, mu, steps_ravine);
 
-        // The races. --quick changes only the figures, never these numbers.
+        // The races, then each turned over μ (ravine) and over η × μ (Rosenbrock). --quick
+        // changes only the figures, never these numbers.
         const std::vector<Race> races{
             race("ravine", ravine, ravine_start, lr_ravine, mu, steps_ravine),
             race("ravine, larger eta", ravine, ravine_start, lr_edge, mu, steps_ravine),
             race("rosenbrock", rosen, rosen_start, lr_rosen, mu, steps_rosen),
             race("rosenbrock, larger mu", rosen, rosen_start, lr_rosen, mu_high, steps_rosen)};
         print_races(races, early);
-        std::fflush(stdout);  // the table before the notes on std::clog
+        const auto sweep = ravine_mu_sweep(ravine, ravine_start, lr_ravine, mu, 3000);
+        rosenbrock_sweep(rosen, rosen_start, lr_rosen, mu, steps_rosen, early);
+        std::fflush(stdout);  // the tables before the notes on std::clog
 
         gd::plot::Figures figs(cli.out, !cli.no_plot);
         const int grid = cli.quick ? 31 : 101, frames = cli.quick ? 4 : 70;
         ch03::plot_forms(figs, ravine, first_steps(ravine, ravine_start, lr_ravine, mu, 12), 12,
                          cli.quick ? 31 : 81);
-        ch03::plot_race(figs, "race_ravine", ravine, races[0],
-                        "Ravine: momentum keeps swinging across the valley, Nesterov settles fast",
+        const auto title = [&](const Race& r, const char* what) {
+            return std::string(what) + ", η = " + fmt("%g", r.lr) + ", μ = " + fmt("%g", r.mu) +
+                   ": below 10^{-6} from step " + settled(r.momentum) + " (momentum), " +
+                   settled(r.nesterov) + " (Nesterov)";
+        };
+        ch03::plot_race(figs, "race_ravine", ravine, races[0], title(races[0], "Ravine"),
                         "bottom right", 10, grid);
-        ch03::plot_race(figs, "race_rosenbrock", rosen, races[2],
-                        "Rosenbrock: momentum rattles down the wall, Nesterov is soon on the floor",
+        ch03::plot_race(figs, "race_rosenbrock", rosen, races[2], title(races[2], "Rosenbrock"),
                         "bottom right", early, grid);
         ch03::plot_loss(figs, races);
+        ch03::plot_edges(figs, edges, mu);
+        ch03::plot_sweep(figs, sweep, lr_ravine, ravine.value(ravine_start(0), ravine_start(1)));
         ch03::animate_race(figs, "race_ravine_anim", ravine, races[0],
                            "Ravine: momentum against Nesterov", frames, cli.quick ? 31 : 81);
         std::clog << "figures and data written to " << cli.out << "\n";

@@ -69,4 +69,23 @@ inline Damping heavy_ball_regime(double eta_lambda, double mu) {
     return Damping::over;
 }
 
+// The best constant settings on a quadratic whose curvatures lie in [λmin, λmax], κ = λmax/λmin
+// (Polyak 1964; Goh 2017): the settings under which the slowest axis shrinks fastest, and the
+// factor by which the error then shrinks per step.
+struct Tuning {
+    double eta, mu, rate;
+};
+// Gradient descent: η = 2/(λmin + λmax) balances the two extreme axes, |1 − ηλ| = (κ−1)/(κ+1).
+inline Tuning gd_optimum(double lambda_min, double lambda_max) {
+    const double kappa = lambda_max / lambda_min;
+    return {2 / (lambda_min + lambda_max), 0.0, (kappa - 1) / (kappa + 1)};
+}
+// Heavy ball: η = 4/(√λmax + √λmin)², μ = ((√κ−1)/(√κ+1))², critically damped on both extreme
+// axes at once, so every axis shrinks by √μ = (√κ−1)/(√κ+1) per step.
+inline Tuning heavy_ball_optimum(double lambda_min, double lambda_max) {
+    const double s = std::sqrt(lambda_max / lambda_min), rate = (s - 1) / (s + 1);
+    const double root_sum = std::sqrt(lambda_max) + std::sqrt(lambda_min);
+    return {4 / (root_sum * root_sum), rate * rate, rate};
+}
+
 }  // namespace gd

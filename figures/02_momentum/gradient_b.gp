@@ -20,9 +20,9 @@ set key top right
 set xlabel 'update (20 per epoch)'
 set xrange [0:3000]
 set object 1 rect from 400, graph 0 to 440, graph 1 fc rgb '#f0e442' fs solid 0.35 noborder behind
-plot 'gradient_b.dat' using 1:2 with lines lt 8 lw 0.8 title 'raw gradient g', '' using 1:3 with lines lt 2 lw 2 title 'moving average v'
+plot 'gradient_b.dat' using 1:2 with lines lt 8 lw 0.8 title 'raw gradient g', '' using 1:3 with lines lt 2 lw 2 title 'moving average m'
 unset object 1
 set xrange [400:440]
 set xlabel sprintf('updates %d to %d, close up (the shaded band above)', 400, 440)
-plot 'gradient_b.dat' using 1:2 with linespoints lt 8 lw 1 pt 7 ps 0.5 title 'raw gradient g', '' using 1:3 with linespoints lt 2 lw 2 pt 7 ps 0.5 title 'moving average v', 0 with lines lc rgb '#444444' dt 2 lw 1 notitle
+plot 'gradient_b.dat' using 1:2 with linespoints lt 8 lw 1 pt 7 ps 0.5 title 'raw gradient g', '' using 1:3 with linespoints lt 2 lw 2 pt 7 ps 0.5 title 'moving average m', 0 with lines lc rgb '#444444' dt 2 lw 1 notitle
 unset multiplot

@@ -1,5 +1,5 @@
 # ravine_loss.gp: replot with `gnuplot ravine_loss.gp` inside this folder.
-set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set terminal pngcairo size 950,650 enhanced font 'DejaVu Sans,13' linewidth 1.2
 set output 'ravine_loss.png'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7
@@ -14,11 +14,12 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Ravine: momentum 0.5 is near critical damping and converges fastest'
-set xlabel 'update'
+set title 'Ravine: the loss per update, on a log scale; each line falls by its loss factor'
+set xlabel 'update t'
 set ylabel 'f(x, y) = 0.1x^2 + 2y^2'
 set logscale y
 set format y '10^{%L}'
 set key bottom left
 set xrange [0:*]
-plot 'ravine_loss.dat' index 0 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title 'plain GD', '' index 1 using 1:2 with linespoints lt 3 pt 7 ps 0.5 title 'momentum 0.5', '' index 2 using 1:2 with linespoints lt 7 pt 7 ps 0.5 title 'momentum 0.9'
+plot 'ravine_loss.dat' index 0 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title 'plain GD, η = 0.4', '' index 1 using 1:2 with linespoints lt 3 pt 7 ps 0.5 title 'momentum 0.5, η = 0.4', '' index 2 using 1:2 with linespoints lt 7 pt 7 ps 0.5 title 'momentum 0.9, η = 0.4', \
+     '' index 3 using 1:2 with lines lt 2 dt 2 lw 2 title 'GD, best η = 0.476', '' index 4 using 1:2 with lines lt 1 lw 3 title 'heavy ball, best η = 0.668, μ = 0.403'

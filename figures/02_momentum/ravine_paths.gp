@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Ravine, same η: momentum 0.5 runs along x twice as fast, 0.9 overshoots and swings'
+set title 'Ravine, all at η = 0.4: momentum lengthens the steps along x, and keeps swinging across y'
 set xlabel 'x'
 set ylabel 'y'
 set key bottom right

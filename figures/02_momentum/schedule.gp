@@ -14,12 +14,12 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'When η changes: torch and the EMA rescale the whole velocity, Δw keeps its old steps'
+set title 'When η changes: torch and the average rescale the whole velocity, Δθ keeps its old steps'
 set xlabel 'update (the rate drops tenfold after updates 25, 50, 75)'
-set ylabel 'step length |θ_{t+1} - θ_t|'
+set ylabel 'step length |θ_t - θ_{t-1}|'
 set logscale y
 set format y '10^{%L}'
 set key bottom left
 set xrange [0:*]
 do for [k = 1:3] { set arrow k from 25*k, graph 0 to 25*k, graph 1 nohead lc rgb '#999999' dt 2 }
-plot 'schedule.dat' index 0 using 1:2 with lines lt 3 lw 4 title 'torch velocity, η_t = 0.4 · 0.1^{⌊t/25⌋}', '' index 1 using 1:2 with lines lt 7 lw 1.5 dt 2 title 'EMA, η_t = 4 · 0.1^{⌊t/25⌋}', '' index 2 using 1:2 with lines lt 4 lw 2 title 'the lecture Δw, the same η_t as torch'
+plot 'schedule.dat' index 0 using 1:2 with lines lt 3 lw 4 title 'torch velocity u, η_t = 0.4 · 0.1^{⌊t/25⌋}', '' index 1 using 1:2 with lines lt 7 lw 1.5 dt 2 title 'the average m, η_t = 4 · 0.1^{⌊t/25⌋}', '' index 2 using 1:2 with lines lt 4 lw 2 title 'the lecture’s Δθ, the same η_t as torch'

@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'The first 12 steps: PyTorch’s θ_k is the lecture’s look-ahead point, not its w_k'
+set title 'The first 12 steps: PyTorch’s θ_t is the lecture’s look-ahead point, not its w_t'
 set xlabel 'x'
 set ylabel 'y'
 set key bottom right
@@ -34,6 +34,6 @@ set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
 set cblabel 'log_{10}(loss - floor)'
 plot 'forms_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
-     'forms.dat' index 0 using 2:3 with linespoints lt 2 pt 6 ps 1.6 lw 1.5 title 'lecture: weights w_k', \
-     'forms.dat' index 1 using 2:3 with linespoints lt 3 pt 2 ps 2.2 lw 1 dt 2 title 'lecture: look-ahead w_k − αΔw_{k−1}', \
-     'forms.dat' index 2 using 2:3 with points lt 7 pt 7 ps 0.7 title 'PyTorch nesterov=True: θ_k'
+     'forms.dat' index 0 using 2:3 with linespoints lt 2 pt 6 ps 1.6 lw 1.5 title 'lecture: weights w_t', \
+     'forms.dat' index 1 using 2:3 with linespoints lt 3 pt 2 ps 2.2 lw 1 dt 2 title 'lecture: look-ahead w_t − μΔw_{t−1}', \
+     'forms.dat' index 2 using 2:3 with points lt 7 pt 7 ps 0.7 title 'PyTorch nesterov=True: θ_t'

@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Ravine: momentum keeps swinging across the valley, Nesterov settles fast'
+set title 'Ravine, η = 0.3, μ = 0.9: below 10^{-6} from step 156 (momentum), 82 (Nesterov)'
 set xlabel 'x'
 set ylabel 'y'
 set key bottom right

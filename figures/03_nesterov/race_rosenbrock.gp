@@ -14,7 +14,7 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Rosenbrock: momentum rattles down the wall, Nesterov is soon on the floor'
+set title 'Rosenbrock, η = 0.001, μ = 0.9: below 10^{-6} from step 1484 (momentum), 1379 (Nesterov)'
 set xlabel 'x'
 set ylabel 'y'
 set key bottom right
