@@ -1,4 +1,5 @@
-// The playground's contract: PyTorch's traces, divergence, checkpoints, and bad input.
+// The playground's contract: PyTorch's traces, divergence, checkpoints (every optimizer and
+// schedule, a warm-up and a plateau caught midway), and bad input.
 #define BOOST_TEST_MODULE playground
 #include <boost/test/unit_test.hpp>
 
@@ -8,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "run_exe.hpp"
 
@@ -41,7 +44,9 @@ std::vector<std::string> split_words(const std::string& s) {
 }
 
 fs::path scratch(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / "gdbook-playground";
+    // One folder per test process, so two builds testing at once never share a file.
+    const fs::path d =
+        fs::temp_directory_path() / ("gdbook-playground-" + std::to_string(::getpid()));
     fs::create_directories(d);
     return d / name;
 }
@@ -107,27 +112,83 @@ BOOST_AUTO_TEST_CASE(divergence_ends_the_trace_at_the_last_finite_row) {
     BOOST_TEST(k == static_cast<long>(t.back()[0]) + 1);
 }
 
+namespace {
+
+// 40 steps in one run, and 25 + 15 through a checkpoint: the same trace to the last bit.
+// Returns the checkpoint's text.
+std::string check_resume(const std::vector<std::string>& run) {
+    auto whole = run, first = run;
+    whole.insert(whole.end(), {"--steps", "40", "--trace", scratch("whole.csv").string()});
+    first.insert(first.end(), {"--steps", "25", "--trace", scratch("first.csv").string(),
+                               "--checkpoint", scratch("state.txt").string()});
+    const auto w0 = playground(whole);
+    BOOST_TEST_INFO(w0.err);
+    BOOST_REQUIRE(w0.exit_code == 0);
+    BOOST_REQUIRE(playground(first).exit_code == 0);
+    const auto o = playground({"--resume", scratch("state.txt").string(), "--steps", "15",
+                               "--trace", scratch("rest.csv").string()});
+    BOOST_REQUIRE(o.exit_code == 0);
+    const Table w = read_trace(scratch("whole.csv")), r = read_trace(scratch("rest.csv"));
+    BOOST_REQUIRE(r.size() == 16u);  // rows 25..40
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        for (std::size_t j = 0; j < 5; ++j) BOOST_TEST(r[i][j] == w[25 + i][j]);  // exact
+    }
+    return testing::slurp(scratch("state.txt").string());
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(resume_continues_bit_for_bit) {
-    for (const char* opt : {"sgd --momentum 0.9 --nesterov", "rmsprop --centered",
-                            "adagrad --lr-decay 0.1", "adam --amsgrad", "adamw", "momentum-ema"}) {
+    for (const char* opt :
+         {"sgd --momentum 0.9 --nesterov", "rmsprop --centered", "adagrad --lr-decay 0.1",
+          "adam --amsgrad", "adamw", "momentum-ema", "adadelta --rho 0.8", "adamax",
+          "nadam --momentum-decay 0.01", "radam --beta2 0.9", "rprop --etas 0.3,1.5",
+          "lbfgs --max-iter 3 --history-size 2", "lbfgs --line-search strong-wolfe --max-iter 2",
+          "local-gain --beta 0.1"}) {
         std::vector<std::string> base = {
             "--function", "himmelblau", "--start", "1,1.5", "--schedule", "cosine-restarts",
             "--t0",       "7",          "--lr",    "0.01",  "--optimizer"};
         for (const auto& w : split_words(opt)) base.push_back(w);
-        auto whole = base, first = base;
-        whole.insert(whole.end(), {"--steps", "40", "--trace", scratch("whole.csv").string()});
-        first.insert(first.end(), {"--steps", "25", "--trace", scratch("first.csv").string(),
-                                   "--checkpoint", scratch("state.txt").string()});
-        BOOST_TEST_INFO(opt);
-        BOOST_REQUIRE(playground(whole).exit_code == 0);
-        BOOST_REQUIRE(playground(first).exit_code == 0);
-        const auto o = playground({"--resume", scratch("state.txt").string(), "--steps", "15",
-                                   "--trace", scratch("rest.csv").string()});
-        BOOST_REQUIRE(o.exit_code == 0);
-        const Table w = read_trace(scratch("whole.csv")), r = read_trace(scratch("rest.csv"));
-        BOOST_REQUIRE(r.size() == 16u);  // rows 25..40
-        for (std::size_t i = 0; i < r.size(); ++i) {
-            for (std::size_t j = 0; j < 5; ++j) BOOST_TEST(r[i][j] == w[25 + i][j]);  // exact
+        BOOST_TEST_CONTEXT(opt) {
+            check_resume(base);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(resume_continues_bit_for_bit_under_every_schedule) {
+    // Every new schedule, with the momentum it cycles; a warm-up checkpointed during the
+    // warm-up, and a plateau in the middle of its patience (a loss must fall tenfold to count
+    // as better, so nearly every update is a bad one) and after cuts.
+    for (const char* sched :
+         {"multistep --milestones 10,30,30 --gamma 0.5",
+          "constant-lr --factor 0.5 --total-iters 30", "polynomial --total-iters 35 --power 2",
+          "cyclic --base-lr 0.001 --max-lr 0.01 --step-size-up 8 --mode triangular2",
+          "onecycle --max-lr 0.02 --total-steps 40",
+          "onecycle --max-lr 0.02 --total-steps 40 --three-phase --anneal-strategy linear "
+          "--no-cycle-momentum",
+          "cosine --t-max 40 --warmup-steps 30 --warmup-factor 0.1",
+          "onecycle --max-lr 0.02 --total-steps 20 --warmup-steps 20",
+          "plateau --patience 100 --threshold 0.9",
+          "plateau --patience 2 --cooldown 3 --factor 0.5 --threshold 0.1"}) {
+        for (const char* opt : {"sgd", "adam"}) {
+            std::vector<std::string> run = {"--function",  "himmelblau", "--start",
+                                            "1,1.5",       "--lr",       "0.01",
+                                            "--optimizer", opt,          "--schedule"};
+            for (const auto& w : split_words(sched)) run.push_back(w);
+            const bool cyclic_adam =
+                std::string(sched).rfind("cyclic", 0) == 0 && std::string(opt) == "adam";
+            if (cyclic_adam) run.push_back("--no-cycle-momentum");  // torch refuses it
+            BOOST_TEST_CONTEXT(opt << " " << sched) {
+                const std::string state = check_resume(run);
+                if (std::string(sched).find("threshold 0.9") != std::string::npos) {
+                    BOOST_TEST(state.find(" num_bad_epochs=0 ") == std::string::npos);
+                    BOOST_TEST(state.find(" lr=0x1.47ae147ae147bp-7 ") != std::string::npos);
+                }
+                if (std::string(sched).find("warmup-steps 30") != std::string::npos) {
+                    BOOST_TEST(state.find("gd-schedule 1 warmup warmup_steps=30 ") !=
+                               std::string::npos);  // saved at 25, in the warm-up
+                }
+            }
         }
     }
 }
@@ -186,6 +247,69 @@ BOOST_AUTO_TEST_CASE(bad_input_is_one_line_and_exit_code_2) {
         BOOST_TEST(o.exit_code == 2);
         BOOST_TEST(testing::count_lines(o.err) == 1);
     }
+}
+
+BOOST_AUTO_TEST_CASE(bad_values_of_the_new_optimizers_and_schedules_are_refused) {
+    // Each is refused in one line naming the setting, with exit code 2, and writes nothing.
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"--optimizer rprop --etas 1.5,0.5", "eta"},
+        {"--optimizer rprop --etas 0.5", "--etas"},
+        {"--optimizer rprop --step-sizes 1,0.5", "step_size_max"},
+        {"--optimizer adam --schedule multistep --milestones 10,-5", "--milestones"},
+        {"--optimizer adadelta --rho 1.5", "--rho"},
+        {"--optimizer lbfgs --max-iter 0", "--max-iter"},
+        {"--optimizer lbfgs --history-size -1", "--history-size"},
+        {"--optimizer lbfgs --line-search armijo", "--line-search"},
+        {"--optimizer local-gain --beta 0", "beta"},
+        {"--optimizer local-gain --beta 1", "--beta"},
+        {"--optimizer local-gain --beta 1.5", "--beta"},
+        {"--optimizer local-gain --lr nan", "--lr"},
+        {"--optimizer adam --schedule cyclic --base-lr 0.01 --max-lr 0.1 --mode nosuch", "--mode"},
+        {"--optimizer adam --schedule plateau --patience -1", "--patience"},
+        {"--optimizer adam --schedule polynomial --power -1", "--power"},
+        {"--optimizer sgd --schedule cyclic --base-lr 0.01 --max-lr 0.1 --step-size-up 0",
+         "--step-size-up"},
+        {"--optimizer adam --schedule cosine --t-max 10 --warmup-steps 3 --warmup-factor 0",
+         "--warmup-factor"},
+        {"--optimizer adagrad --schedule onecycle --max-lr 0.1 --total-steps 10", "cycle_momentum"},
+        {"--optimizer adam --schedule cyclic --base-lr 0.01 --max-lr 0.1", "cycle_momentum"},
+        {"--optimizer adam --schedule plateau --warmup-steps 3", "SequentialLR"},
+        {"--optimizer adam --schedule onecycle --max-lr 0.1 --total-steps 10 --warmup-steps 5 "
+         "--steps 16",
+         "goes past the end"},
+        {"--optimizer adam --schedule onecycle --max-lr 0.1 --total-steps 10 --max-momentum 1",
+         "beta1"},
+        {"--optimizer local-gain", "lr must be given"},
+        {"--optimizer adam --schedule constant-lr --factor 0", "factor"},
+        {"--optimizer adam --schedule cyclic --max-lr 0.1 --no-cycle-momentum", "base_lr"},
+    };
+    for (const auto& [flags, word] : bad) {
+        const fs::path trace = scratch("refused.csv"), ckpt = scratch("refused.ckpt");
+        fs::remove(trace), fs::remove(ckpt);
+        std::vector<std::string> args = {"--function", "ravine", "--start", "1,1"};
+        if (flags != "--optimizer local-gain") args.insert(args.end(), {"--lr", "0.1"});
+        for (const auto& w : split_words(flags)) args.push_back(w);
+        if (flags.find("--steps") == std::string::npos) args.insert(args.end(), {"--steps", "5"});
+        args.insert(args.end(), {"--trace", trace.string(), "--checkpoint", ckpt.string()});
+        const auto o = playground(args);
+        BOOST_TEST_CONTEXT(flags << " -> " << o.err) {
+            BOOST_TEST(o.exit_code == 2);
+            BOOST_TEST(testing::count_lines(o.err) == 1);
+            BOOST_TEST(o.err.find(word) != std::string::npos);
+            BOOST_TEST(!fs::exists(trace));
+            BOOST_TEST(!fs::exists(ckpt));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lbfgs_reports_its_function_evaluations) {
+    // One playground step is one step(closure); the run says how many evaluations it cost.
+    const auto o = playground({"--function", "rosenbrock", "--start", "-1.5,2", "--optimizer",
+                               "lbfgs", "--line-search", "strong-wolfe", "--steps", "10", "--trace",
+                               scratch("lbfgs.csv").string()});
+    BOOST_TEST(o.exit_code == 0);
+    BOOST_TEST(o.out.find("function evaluations in 10 steps") != std::string::npos, o.out);
+    BOOST_TEST(read_trace(scratch("lbfgs.csv")).size() == 11u);
 }
 
 BOOST_AUTO_TEST_CASE(plot_and_animation_are_written_with_their_data_and_scripts) {

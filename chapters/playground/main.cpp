@@ -6,7 +6,8 @@
 //   playground --resume FILE --steps N --trace FILE.csv [...]
 //
 // The trace has one row per step k = 0..N: the point after k updates, the loss there, and the
-// learning rate of update k (row 0: the rate update 1 will use). A checkpoint stores the flags
+// learning rate of update k (row 0: the rate update 1 will use). One step is one optimizer step,
+// for L-BFGS one step(closure) however many evaluations it makes. A checkpoint stores the flags
 // that built the run plus the optimizer's, the schedule's and the point's exact state, so a
 // resumed run continues bit for bit. Notation: θ = (x, y) the point, g the gradient, η the rate.
 #include <cmath>
@@ -28,6 +29,7 @@
 #include "problems/surfaces.hpp"
 #include "schedule/factory.hpp"
 #include "train/descent.hpp"
+#include "train/step.hpp"
 
 namespace {
 
@@ -76,11 +78,24 @@ struct Run {
     std::vector<std::string> words;
 };
 
+// The optimizer, then the schedule from its rate; a schedule that cycles the momentum checks
+// the optimizer has one and sets its first value, as PyTorch's scheduler constructors do.
+// Without --lr an optimizer takes PyTorch's default, and those without one (sgd, momentum-ema,
+// local-gain) are refused; but OneCycleLR and CyclicLR set the rate themselves, so under them
+// such an optimizer takes the schedule's first rate rather than fail.
 Run build(const Setup& s, gd::Point2 start) {
     Run r;
     r.surface = gd::make_surface(s.function);
-    r.optimizer = gd::make_optimizer<double>(s.optimizer, s.opt);
+    gd::OptimizerConfig opt = s.opt;
+    const bool own_rate = s.schedule == "onecycle" || s.schedule == "cyclic";
+    const bool needs_rate =
+        s.optimizer == "sgd" || s.optimizer == "momentum-ema" || s.optimizer == "local-gain";
+    if (!gd::OptimizerConfig::given(opt.lr) && own_rate && needs_rate) {
+        opt.lr = s.schedule == "onecycle" ? s.sched.max_lr : s.sched.base_lr;
+    }
+    r.optimizer = gd::make_optimizer<double>(s.optimizer, opt);
     r.schedule = gd::make_schedule(s.schedule, r.optimizer->lr(), s.sched);
+    gd::start_momentum(*r.optimizer, *r.schedule);
     r.theta = {start.x, start.y};
     r.words = s.words;
     return r;
@@ -119,7 +134,7 @@ void check_writable(const std::string& flag, const std::string& file, bool make_
     std::remove(probe.c_str());
 }
 
-// Where the run ended, or where it stopped being finite.
+// Where the run ended, or where it stopped being finite; for L-BFGS, what its steps cost.
 void report(const Run& run, const gd::Trajectory& path) {
     if (path.diverged_at >= 0) {
         std::cout << "diverged at step " << path.diverged_at << ": the loss or gradient stopped "
@@ -127,7 +142,14 @@ void report(const Run& run, const gd::Trajectory& path) {
         return;
     }
     std::cout << "step " << run.step << ": (x, y) = (" << run.theta(0) << ", " << run.theta(1)
-              << "), loss " << run.surface->value(run.theta(0), run.theta(1)) << "\n";
+              << "), loss " << run.surface->value(run.theta(0), run.theta(1));
+    if (run.optimizer->needs_closure()) {
+        long evaluations = 0;
+        for (long e : path.evaluations) evaluations += e;
+        std::cout << ", " << evaluations << " function evaluations in "
+                  << path.evaluations.size() - 1 << " steps";
+    }
+    std::cout << "\n";
 }
 
 // ---- Checkpoints: everything needed to go on, bit for bit ----------------------------------
@@ -200,8 +222,8 @@ Run load_checkpoint(const std::string& path) {
 
 // ---- Starting: from the flags, or from a checkpoint ----------------------------------------
 
-// A fresh run needs its surface, start, optimizer and rate; a resumed one takes all of them
-// from the checkpoint, so naming them again is an error rather than silently ignored.
+// A fresh run needs its surface, start and optimizer (see build() for the rate); a resumed one
+// takes all of them from the checkpoint, so naming them again is an error, not ignored.
 Run start_run(const gd::Cli& cli, Setup& s, const std::string& resume) {
     if (!resume.empty()) {
         for (const char* f : {"--function", "--start", "--optimizer", "--schedule"}) {
@@ -216,11 +238,6 @@ Run start_run(const gd::Cli& cli, Setup& s, const std::string& resume) {
     if (s.function.empty()) gd::Cli::fail("--function is required");
     if (s.start.empty()) gd::Cli::fail("--start is required");
     if (s.optimizer.empty()) gd::Cli::fail("--optimizer is required");
-    if (!cli.given("--lr") && s.schedule != "onecycle") gd::Cli::fail("--lr is required");
-    // OneCycleLR ignores the optimizer's own rate; give SGD (which has no default) one.
-    if (!cli.given("--lr") && gd::OptimizerConfig::given(s.sched.max_lr)) {
-        s.opt.lr = s.sched.max_lr;
-    }
     s.words = cli.words_given({"--steps", "--trace", "--plot", "--animate", "--checkpoint",
                                "--quick", "--no-plot", "--seed"});
     return build(s, parse_start(s.start));

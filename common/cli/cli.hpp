@@ -81,9 +81,10 @@ class Cli {
 
     const std::string& program() const { return program_; }
 
-    void flag(const std::string& name, bool& target, const std::string& help) {
+    // A switch: given, it sets target to `value` (true, or false for a --no-... flag).
+    void flag(const std::string& name, bool& target, const std::string& help, bool value = true) {
         add(
-            name, "", help, [&target](const std::string&) { target = true; }, false);
+            name, "", help, [&target, value](const std::string&) { target = value; }, false);
     }
     void option(const std::string& name, double& target, const std::string& help,
                 Range range = Range{}) {
@@ -124,6 +125,40 @@ class Cli {
                 fail(name + " must be one of " + list + ", got '" + v + "'");
             }
             target = v;
+        });
+    }
+
+    // Two finite numbers "A,B" (e.g. --etas 0.5,1.2); whoever uses them checks their ranges.
+    void option(const std::string& name, double& first, double& second, const std::string& help) {
+        add(name, fmt(first) + "," + fmt(second), help,
+            [this, name, &first, &second](const std::string& v) {
+                const auto comma = v.find(',');
+                if (comma == std::string::npos || v.find(',', comma + 1) != std::string::npos) {
+                    fail(name + " expects two numbers A,B, got '" + v + "'");
+                }
+                first = number(name, v.substr(0, comma));
+                second = number(name, v.substr(comma + 1));
+            });
+    }
+    // A list "A,B,..." of integers, each at least lo (e.g. --milestones 30,80).
+    void option(const std::string& name, std::vector<long>& target, const std::string& help,
+                long lo) {
+        std::string shown;
+        for (long x : target) shown += (shown.empty() ? "" : ",") + std::to_string(x);
+        add(name, shown, help, [this, name, &target, lo](const std::string& v) {
+            std::vector<long> values;
+            std::stringstream in(v);
+            for (std::string part; std::getline(in, part, ',');) {
+                const long long x = parse_integer(name, part);
+                if (x < lo || x > std::numeric_limits<long>::max()) {
+                    fail(name + " expects integers >= " + std::to_string(lo) + ", got '" + v + "'");
+                }
+                values.push_back(static_cast<long>(x));
+            }
+            if (values.empty() || v.back() == ',') {
+                fail(name + " expects integers A,B,..., got '" + v + "'");
+            }
+            target = values;
         });
     }
 

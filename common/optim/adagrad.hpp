@@ -6,7 +6,7 @@
 // (https://pytorch.org/docs/1.13/generated/torch.optim.Adagrad.html), operation by operation,
 // with its optional rate decay η_t = η / (1 + (t − 1)·lr_decay) and the sum starting at 0
 // (torch's initial_accumulator_value = 0, its default).
-// Notation: θ parameters, g gradient, η learning rate, ε stability term, λ weight decay,
+// Notation: θ parameters, g gradient, η learning rate, ε stability term, ω weight decay,
 // S sum of squared gradients, t step.
 #pragma once
 
@@ -46,7 +46,7 @@ class Adagrad : public Optimizer<T> {
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const double t = static_cast<double>(this->t_);
         const double eta_t = this->lr() / (1 + (t - 1) * lr_decay);  // η_t = η / (1 + (t−1)·decay)
-        const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
+        const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + ωθ (L2 penalty)
         Tensor& S = this->buffer(sum_, i);
         xt::noalias(S) = S + g * g;  // S ← S + g²: every squared gradient, never forgotten
         const T eta = static_cast<T>(eta_t), e = static_cast<T>(eps);

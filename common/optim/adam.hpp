@@ -9,7 +9,7 @@
 // at the end, √v is divided by √(1 − β2ᵗ) before ε is added, and AMSGrad keeps the maximum of
 // the raw second moments v (not of the corrected v̂ the docs' pseudocode names).
 // Notation: θ parameters, g gradient, η learning rate, β1 β2 the moments' decay rates,
-// ε stability term, λ weight decay, m first moment, v second moment, t step (from 1).
+// ε stability term, ω weight decay, m first moment, v second moment, t step (from 1).
 #pragma once
 
 #include <cmath>
@@ -27,15 +27,15 @@ template <class T>
 class Adam : public Optimizer<T> {
   public:
     using typename Optimizer<T>::Tensor;
-
     explicit Adam(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
                   double weight_decay = 0, bool amsgrad = false)
         : Adam("adam", false, lr, beta1, beta2, eps, weight_decay, amsgrad) {}
-
-    const double beta1, beta2, eps, weight_decay;
+    double beta1;  // of the next update: as built, or as a schedule cycles it (OneCycleLR)
+    const double beta2, eps, weight_decay;
     const bool amsgrad;
-
     std::string name() const override { return "adam"; }
+    std::string momentum_name() const override { return "beta1"; }
+    void set_momentum(double b1) override { beta1 = this->checked_beta1(b1); }
 
   protected:
     Adam(const std::string& who, bool decoupled, double lr, double beta1, double beta2, double eps,
@@ -60,16 +60,16 @@ class Adam : public Optimizer<T> {
 
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const double t = static_cast<double>(this->t_), eta = this->lr();
-        // 1 − β1ᵗ and √(1 − β2ᵗ): the bias of the moments towards their zero start, divided out
-        // (AdamNoBias leaves both moments as they are: factors of exactly 1).
+        // 1 − β1ᵗ (with this step's β1, as torch) and √(1 − β2ᵗ): the moments' bias towards their
+        // zero start, divided out (AdamNoBias leaves both moments as they are: factors of 1).
         const double bias1 = correct_ ? 1 - std::pow(beta1, t) : 1.0;
         const double bias2_sqrt = correct_ ? std::sqrt(1 - std::pow(beta2, t)) : 1.0;
         const T b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2), e = static_cast<T>(eps);
         const T step_size = static_cast<T>(eta / bias1), root_bias2 = static_cast<T>(bias2_sqrt);
         if (decoupled_ && weight_decay != 0) {
-            xt::noalias(theta) = theta * static_cast<T>(1 - eta * weight_decay);  // θ ← θ(1 − ηλ)
+            xt::noalias(theta) = theta * static_cast<T>(1 - eta * weight_decay);  // θ ← θ(1 − ηω)
         }
-        // Adam folds the decay into the gradient, g ← g + λθ (L2 penalty); AdamW did it above.
+        // Adam folds the decay into the gradient, g ← g + ωθ (L2 penalty); AdamW did it above.
         const Tensor& g = decoupled_ ? grad : this->l2(i, grad, theta, weight_decay);
         Tensor& m = this->buffer(m_, i);
         Tensor& v = this->buffer(v_, i);
@@ -96,7 +96,7 @@ class Adam : public Optimizer<T> {
     static void fused_step(T* m, T* v, T* theta, const T* g, std::size_t n, T b1, T c1, T b2, T c2,
                            T step_size, T root_bias2, T e) {
         for (std::size_t k = 0; k < n; ++k) {
-            const T gk = g[k];                      // g: this coordinate's gradient (+ λθ)
+            const T gk = g[k];                      // g: this coordinate's gradient (+ ωθ)
             const T mk = b1 * m[k] + c1 * gk;       // first moment m ← β1m + (1−β1)g
             const T vk = b2 * v[k] + c2 * gk * gk;  // second moment v ← β2v + (1−β2)g²
             m[k] = mk;
@@ -107,13 +107,13 @@ class Adam : public Optimizer<T> {
         }
     }
 
-    bool decoupled_;            // AdamW: decay θ directly instead of adding λθ to g
+    bool decoupled_;            // AdamW: decay θ directly instead of adding ωθ to g
     bool correct_;              // divide out the moments' bias (all but AdamNoBias)
     std::size_t m_, v_, vmax_;  // ids of the first and second moments and of their maximum
 };
 
-// AdamW: Adam with decoupled weight decay, θ ← θ(1 − ηλ) before the Adam step (Loshchilov and
-// Hutter); torch's default λ is 1e-2 here, 0 for Adam.
+// AdamW: Adam with decoupled weight decay, θ ← θ(1 − ηω) before the Adam step (Loshchilov and
+// Hutter); torch's default ω is 1e-2 here, 0 for Adam.
 template <class T>
 class AdamW : public Adam<T> {
   public:

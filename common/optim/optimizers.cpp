@@ -3,11 +3,18 @@
 // The headers beside this file hold the rules and declare these instantiations `extern`, so the
 // chapters, tests and benchmarks that include them link these copies. The arithmetic is the
 // same either way: every target is compiled with the same flags (CMakeLists.txt).
+#include "optim/adadelta.hpp"
 #include "optim/adagrad.hpp"
 #include "optim/adam.hpp"
+#include "optim/adamax.hpp"
+#include "optim/lbfgs.hpp"
+#include "optim/local_gain.hpp"
 #include "optim/momentum_ema.hpp"
+#include "optim/nadam.hpp"
 #include "optim/optimizer.hpp"
+#include "optim/radam.hpp"
 #include "optim/rmsprop.hpp"
+#include "optim/rprop.hpp"
 #include "optim/sgd.hpp"
 
 namespace gd {
@@ -28,5 +35,19 @@ template class AdamW<float>;
 template class AdamW<double>;
 template class AdamNoBias<float>;
 template class AdamNoBias<double>;
+template class Adadelta<float>;
+template class Adadelta<double>;
+template class Adamax<float>;
+template class Adamax<double>;
+template class NAdam<float>;
+template class NAdam<double>;
+template class RAdam<float>;
+template class RAdam<double>;
+template class Rprop<float>;
+template class Rprop<double>;
+template class Lbfgs<float>;
+template class Lbfgs<double>;
+template class LocalGain<float>;
+template class LocalGain<double>;
 
 }  // namespace gd

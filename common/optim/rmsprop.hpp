@@ -7,7 +7,7 @@
 // an estimate of the variance instead of the raw second moment) and momentum, whose buffer,
 // unlike SGD's, starts at zero and accumulates the already-scaled steps g / (√s + ε).
 // Notation: θ parameters, g gradient, η learning rate, α smoothing, ε stability term,
-// μ momentum, λ weight decay, s mean square, m mean gradient, b velocity, t step.
+// μ momentum, ω weight decay, s mean square, m mean gradient, u velocity, t step.
 #pragma once
 
 #include <string>
@@ -24,7 +24,6 @@ template <class T>
 class RmsProp : public Optimizer<T> {
   public:
     using typename Optimizer<T>::Tensor;
-
     RmsProp(double lr = 1e-2, double alpha = 0.99, double eps = 1e-8, double weight_decay = 0,
             double momentum = 0, bool centered = false)
         : Optimizer<T>(lr),
@@ -34,7 +33,7 @@ class RmsProp : public Optimizer<T> {
           momentum(momentum),
           centered(centered),
           s_(this->add_buffer("square_avg")),
-          b_(momentum > 0 ? this->add_buffer("momentum_buffer") : 0),
+          u_(momentum > 0 ? this->add_buffer("momentum_buffer") : none),
           m_(centered ? this->add_buffer("grad_avg") : 0) {
         require("rmsprop", "lr", lr, lr >= 0, "finite and >= 0");
         require("rmsprop", "alpha", alpha, alpha >= 0, "finite and >= 0");
@@ -43,7 +42,8 @@ class RmsProp : public Optimizer<T> {
         require("rmsprop", "momentum", momentum, momentum >= 0, "finite and >= 0");
     }
 
-    const double alpha, eps, weight_decay, momentum;
+    const double alpha, eps, weight_decay;
+    double momentum;  // μ of the next update: as built, or as set_momentum() last set it
     const bool centered;
 
     std::string name() const override { return "rmsprop"; }
@@ -52,15 +52,15 @@ class RmsProp : public Optimizer<T> {
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const T a = static_cast<T>(alpha), e = static_cast<T>(eps),
                 eta = static_cast<T>(this->lr());
-        const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + λθ (L2 penalty)
+        const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + ωθ (L2 penalty)
         Tensor& s = this->buffer(s_, i);
         xt::noalias(s) = a * s + static_cast<T>(1 - alpha) * g * g;  // s ← αs + (1−α)g²
         // The step with a denominator d = √s + ε, or √(s − m²) + ε when centered.
         auto descend = [&](auto&& d) {
             if (momentum > 0) {
-                Tensor& b = this->buffer(b_, i);
-                xt::noalias(b) = static_cast<T>(momentum) * b + g / d;  // b ← μb + g/d
-                xt::noalias(theta) = theta - eta * b;                   // θ ← θ − ηb
+                Tensor& u = this->buffer(u_, i);
+                xt::noalias(u) = static_cast<T>(momentum) * u + g / d;  // u ← μu + g/d
+                xt::noalias(theta) = theta - eta * u;                   // θ ← θ − ηu
             } else {
                 xt::noalias(theta) = theta - eta * g / d;  // θ ← θ − ηg/d
             }
@@ -74,8 +74,28 @@ class RmsProp : public Optimizer<T> {
         }
     }
 
+  public:
+    std::string momentum_name() const override { return "momentum"; }
+    // μ from now on, as PyTorch's OneCycleLR and CyclicLR write group['momentum'] before every
+    // update (train/step.hpp), also on an RMSprop built without momentum: the velocity must then
+    // exist from the first update, as torch creates it with the state when group['momentum'] > 0
+    // there (and fails later when it is not); a μ of 0 at some update is a plain step.
+    void set_momentum(double mu) override {
+        require("rmsprop", "momentum", mu, mu >= 0, "finite and >= 0");
+        if (mu > 0 && u_ == none) {
+            if (this->t_ > 0) {
+                throw UsageError(
+                    "rmsprop: momentum cannot start after the first update (give "
+                    "the schedule a first momentum > 0)");
+            }
+            u_ = this->add_buffer("momentum_buffer");
+        }
+        momentum = mu;
+    }
+
   private:
-    std::size_t s_, b_, m_;  // ids of the mean square, the velocity and the mean gradient
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);  // no velocity
+    std::size_t s_, u_, m_;  // ids of the mean square, the velocity and the mean gradient
 };
 
 // Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header

@@ -68,7 +68,9 @@ inline std::string contour_map(const std::string& name, const Box& box, const Su
       << "splot '" << name << ".dat' using 1:2:3 with lines notitle\n"
       << "unset table\nunset contour\n"
       << "set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')\n"
-      << "set cblabel 'log_{10}(loss - floor)'\n";
+      // Say what the floor is: a reader cannot read "loss - floor" off a bar without it.
+      << "set cblabel sprintf(\"log_{10}(loss - m),  m = %.4g, just below the lowest loss\", "
+         "floor)\n";
     // Unshaded maps (the animations) keep only the lines: a GIF's frames stay small.
     if (shaded)
         g << "plot '" << name

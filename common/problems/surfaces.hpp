@@ -3,15 +3,18 @@
 // Introduced with the playground and chapter 02; chapters 03-08 reuse the same surfaces so their
 // figures compare. Each surface has its value, its analytic gradient (tests/test_surfaces.cpp
 // checks it against central differences), its known minima and a box that frames them.
-//   rosenbrock  (1 − x)² + 100(y − x²)²                     a curved, flat-bottomed valley
-//   beale       (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²   plateaus and cliffs
-//   himmelblau  (x² + y − 11)² + (x + y² − 7)²              four minima of equal depth
-//   saddle      x² − y²                                      no minimum: a saddle point at 0
-//   ravine      0.1x² + 2y²                                  condition number 20 (d2l's f₂)
-//   linear      mean over chapter 01's points of (x·X + y − Y)²: the line fit, (x, y) = (a, b)
+//   rosenbrock      (1 − x)² + 100(y − x²)²                 a curved, flat-bottomed valley
+//   beale           (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²  plateaus, cliffs
+//   himmelblau      (x² + y − 11)² + (x + y² − 7)²          four minima of equal depth
+//   saddle          x² − y²                                  no minimum: a saddle point at 0
+//   ravine          0.1x² + 2y²                              condition number 20 (d2l's f₂)
+//   rotated-ravine  the ravine turned by 45°: 1.05x² − 1.9xy + 1.05y², the same eigenvalues
+//                   0.2 and 4, but its axes are no longer the coordinates'
+//   linear          mean over chapter 01's points of (x·X + y − Y)²: the line fit, (x, y) = (a, b)
+// and the classic test functions of test_functions.hpp (Booth, Matyas, three-hump camel,
+// Goldstein–Price, Rastrigin, Ackley, Styblinski–Tang).
 #pragma once
 
-#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,18 +22,10 @@
 #include "core/usage_error.hpp"
 #include "problems/line_fit.hpp"
 #include "problems/plane.hpp"
+#include "problems/surface.hpp"
+#include "problems/test_functions.hpp"
 
 namespace gd {
-
-class Surface2 {
-  public:
-    virtual ~Surface2() = default;
-    virtual std::string name() const = 0;
-    virtual double value(double x, double y) const = 0;
-    virtual Point2 grad(double x, double y) const = 0;
-    virtual std::vector<Point2> minima() const = 0;  // empty for the saddle
-    virtual Box frame() const = 0;                   // a box that shows the interesting part
-};
 
 class Rosenbrock : public Surface2 {
   public:
@@ -102,6 +97,23 @@ class Ravine : public Surface2 {
     Box frame() const override { return {-6, 6, -3, 3}; }
 };
 
+// The ravine turned by 45°: f = 0.1u² + 2v² with u = (x + y)/√2, v = (y − x)/√2, expanded.
+// Its Hessian [[2.1, −1.9], [−1.9, 2.1]] has the ravine's eigenvalues 4 and 0.2, along the
+// diagonals: a rule that scales each coordinate on its own (AdaGrad, RMSprop, Rprop, the local
+// gain) gains nothing here from what it gains on the ravine.
+class RotatedRavine : public Surface2 {
+  public:
+    std::string name() const override { return "rotated-ravine"; }
+    double value(double x, double y) const override {
+        return 1.05 * x * x - 1.9 * x * y + 1.05 * y * y;
+    }
+    Point2 grad(double x, double y) const override {
+        return {2.1 * x - 1.9 * y, 2.1 * y - 1.9 * x};
+    }
+    std::vector<Point2> minima() const override { return {{0, 0}}; }
+    Box frame() const override { return {-5, 5, -5, 5}; }
+};
+
 class LinearFit : public Surface2 {
   public:
     std::string name() const override { return "linear"; }
@@ -118,8 +130,10 @@ class LinearFit : public Surface2 {
 };
 
 inline const std::vector<std::string>& surface_names() {
-    static const std::vector<std::string> names{"rosenbrock", "beale",  "himmelblau",
-                                                "saddle",     "ravine", "linear"};
+    static const std::vector<std::string> names{
+        "rosenbrock",      "beale",     "himmelblau", "saddle",         "ravine",
+        "rotated-ravine",  "linear",    "booth",      "matyas",         "three-hump-camel",
+        "goldstein-price", "rastrigin", "ackley",     "styblinski-tang"};
     return names;
 }
 
@@ -129,9 +143,18 @@ inline std::unique_ptr<Surface2> make_surface(const std::string& name) {
     if (name == "himmelblau") return std::make_unique<Himmelblau>();
     if (name == "saddle") return std::make_unique<Saddle>();
     if (name == "ravine") return std::make_unique<Ravine>();
+    if (name == "rotated-ravine") return std::make_unique<RotatedRavine>();
     if (name == "linear") return std::make_unique<LinearFit>();
-    throw UsageError("unknown function '" + name +
-                     "' (rosenbrock, beale, himmelblau, saddle, ravine, linear)");
+    if (name == "booth") return std::make_unique<Booth>();
+    if (name == "matyas") return std::make_unique<Matyas>();
+    if (name == "three-hump-camel") return std::make_unique<ThreeHumpCamel>();
+    if (name == "goldstein-price") return std::make_unique<GoldsteinPrice>();
+    if (name == "rastrigin") return std::make_unique<Rastrigin>();
+    if (name == "ackley") return std::make_unique<Ackley>();
+    if (name == "styblinski-tang") return std::make_unique<StyblinskiTang>();
+    std::string list;
+    for (const auto& n : surface_names()) list += (list.empty() ? "" : ", ") + n;
+    throw UsageError("unknown function '" + name + "' (" + list + ")");
 }
 
 }  // namespace gd

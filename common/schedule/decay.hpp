@@ -1,9 +1,9 @@
 // decay.hpp: the decaying schedules, constant, step, exponential, inverse-time and linear, and
-// the general form η₀·λ(t) for any multiplier λ.
+// the general form η₀·f(t) for any multiplier f.
 //
 // Introduced in chapter 06 (learning-rate decay). Each class is one of
 // torch.optim.lr_scheduler (PyTorch 1.13, https://pytorch.org/docs/1.13/optim.html): StepLR,
-// ExponentialLR, LinearLR and LambdaLR; inverse-time is LambdaLR with λ(t) = 1 / (1 + d·t).
+// ExponentialLR, LinearLR and LambdaLR; inverse-time is LambdaLR with f(t) = 1 / (1 + d·t).
 // PyTorch multiplies the previous rate by a factor at every step; we write the closed forms of
 // those products (its _get_closed_form_lr), equal up to one rounding per step.
 //
@@ -91,7 +91,7 @@ inline ExponentialDecay continuous_exponential(double base_lr, double k) {
 }
 
 // Time-based decay: η_t = η₀ / (1 + d·t), the rate halves by t = 1/d and keeps falling like 1/t.
-// As LambdaLR computes it, η₀ · λ(t) with λ(t) = 1 / (1 + d·t), so the two agree bit for bit.
+// As LambdaLR computes it, η₀ · f(t) with f(t) = 1 / (1 + d·t), so the two agree bit for bit.
 class InverseTimeDecay : public Schedule {
   public:
     InverseTimeDecay(double base_lr, double decay) : base_(base_lr), decay_(decay) {
@@ -147,7 +147,7 @@ class LinearSchedule : public Schedule {
     long total_;
 };
 
-// LambdaLR: η_t = η₀ · λ(t) for any multiplier λ. It is code, not data, so it cannot be saved.
+// LambdaLR: η_t = η₀ · f(t) for any multiplier f. It is code, not data, so it cannot be saved.
 class LambdaSchedule : public Schedule {
   public:
     LambdaSchedule(double base_lr, std::function<double(long)> multiplier,

@@ -2,8 +2,9 @@
 // function of t, and the one line it saves to.
 //
 // Introduced in chapter 06 (decay) and used again in chapter 07 (annealing, restarts,
-// one-cycle); the schedules themselves are in decay.hpp, cosine_restarts.hpp and onecycle.hpp,
-// and factory.hpp gathers them. They follow torch.optim.lr_scheduler of
+// one-cycle, cyclical rates, warm-up, plateaus); the schedules themselves are in decay.hpp,
+// milestones.hpp, polynomial.hpp, cosine_restarts.hpp, onecycle.hpp, cyclic.hpp, plateau.hpp and
+// warmup.hpp, and factory.hpp gathers them. They follow torch.optim.lr_scheduler of
 // PyTorch 1.13 (https://pytorch.org/docs/1.13/optim.html#how-to-adjust-learning-rate), in the
 // training loop PyTorch documents:
 //     for each update: optimizer.step(); scheduler.step()
@@ -14,10 +15,16 @@
 //
 // Notation in all schedule headers: η₀ the base rate, η_t the rate of update t, t = 0, 1, 2, ...
 //
+// Two kinds of schedule do more than a rate: cyclic and onecycle may also cycle the momentum (or
+// the Adam family's β1) as a pure function of t, momentum(t), which train/step.hpp sets beside
+// the rate; plateau follows the losses, told after every update through observe(), so its rate
+// is known only for the coming update (and the one before).
+//
 // Saving: save() writes one line,
 //     gd-schedule 1 <name> <key>=<value> ...
-// reals in C99 hexadecimal ("%a", 0.1 is 0x1.999999999999ap-4), integers in decimal, so the same
-// schedule, and so the same rates bit for bit, comes back from load_schedule() (schedule.hpp).
+// reals in C99 hexadecimal ("%a", 0.1 is 0x1.999999999999ap-4), integers in decimal, words as
+// they are, so the same schedule, and so the same rates bit for bit, comes back from
+// load_schedule() (factory.hpp); a plateau's line holds its state too.
 #pragma once
 
 #include <climits>
@@ -34,20 +41,29 @@
 
 namespace gd {
 
-// One named parameter of a schedule, as save() writes it and describe() shows it.
+// One named parameter of a schedule, as save() writes it and describe() shows it: a real, an
+// integer or a word ("triangular2", a list of milestones "30,80").
 struct ScheduleParam {
     std::string key;
     double real = 0.0;
     long integer = 0;
     bool is_integer = false;
+    std::string text;
+    bool is_text = false;
 
     ScheduleParam(std::string k, double v) : key(std::move(k)), real(v) {}
     ScheduleParam(std::string k, long v) : key(std::move(k)), integer(v), is_integer(true) {}
+    ScheduleParam(std::string k, std::string word)
+        : key(std::move(k)), text(std::move(word)), is_text(true) {}
 
     // Lossless text: hexadecimal for reals (strtod reads it back exactly), decimal for integers.
-    std::string saved() const { return is_integer ? std::to_string(integer) : format("%a"); }
+    std::string saved() const {
+        return is_text ? text : is_integer ? std::to_string(integer) : format("%a");
+    }
     // Short text for legends and messages.
-    std::string shown() const { return is_integer ? std::to_string(integer) : format("%g"); }
+    std::string shown() const {
+        return is_text ? text : is_integer ? std::to_string(integer) : format("%g");
+    }
 
   private:
     std::string format(const char* f) const {
@@ -81,13 +97,26 @@ class Schedule {
 
     // η_t, the rate of update t. Asking for t < 0 or t >= horizon() is a UsageError.
     double rate(long t) const {
-        if (t < 0) throw UsageError(name() + ": update t must be >= 0, got " + std::to_string(t));
-        if (t >= horizon()) {
-            throw UsageError(name() + ": no rate for update " + std::to_string(t) +
-                             ", the schedule defines updates 0.." + std::to_string(horizon() - 1));
-        }
+        check(t);
         return rate_at(t);
     }
+
+    // Momentum cycling (cyclic, onecycle): the momentum, or the Adam family's β1, of update t,
+    // which train/step.hpp sets beside η_t. PyTorch 1.13's OneCycleLR cycles either; its
+    // CyclicLR only a momentum (it refuses the Adam family), hence cycles_beta1().
+    virtual bool cycles_momentum() const { return false; }
+    virtual bool cycles_beta1() const { return false; }
+    double momentum(long t) const {
+        check(t);
+        if (!cycles_momentum()) throw UsageError(name() + " does not cycle the momentum");
+        return momentum_at(t);
+    }
+
+    // A schedule that follows the losses (plateau) is told the loss after every update; its
+    // rate is then known for the next update. The others ignore it. It is const so that every
+    // loop can hold any schedule as const: the one stateful schedule keeps its state mutable.
+    virtual bool reads_loss() const { return false; }
+    virtual void observe(double /*loss*/) const {}
 
     // The name make_schedule() knows it by: "step", "cosine", ...
     virtual std::string name() const = 0;
@@ -105,7 +134,8 @@ class Schedule {
 
     // A schedule keeps no state besides its parameters, so loading a saved line into an existing
     // schedule (as a checkpoint does, after rebuilding the run from its flags) checks that the
-    // line is this very schedule, and reads past it. load_schedule() rebuilds one from the line.
+    // line is this very schedule, and reads past it. load_schedule() rebuilds one from the line;
+    // a plateau, whose line holds the state it reached too, must be rebuilt that way.
     void load(std::istream& is) const {
         const std::vector<std::string> words = read_saved_schedule(is);
         std::ostringstream mine;
@@ -131,7 +161,16 @@ class Schedule {
     }
 
   protected:
-    virtual double rate_at(long t) const = 0;  // t already checked
+    virtual double rate_at(long t) const = 0;             // t already checked
+    virtual double momentum_at(long) const { return 0; }  // when cycles_momentum()
+
+    void check(long t) const {
+        if (t < 0) throw UsageError(name() + ": update t must be >= 0, got " + std::to_string(t));
+        if (t >= horizon()) {
+            throw UsageError(name() + ": no rate for update " + std::to_string(t) +
+                             ", the schedule defines updates 0.." + std::to_string(horizon() - 1));
+        }
+    }
 
     // The constructors' checks: a failure is one line naming the schedule and the parameter.
     static void require(bool ok, const std::string& schedule, const std::string& rule, double got) {

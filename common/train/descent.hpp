@@ -24,7 +24,7 @@ namespace gd {
 
 struct Trajectory {
     std::string label;
-    std::vector<long> step;
+    std::vector<long> step, evaluations;  // evaluations per update (descend: 1, L-BFGS more)
     std::vector<double> x, y, loss, lr;
     long diverged_at = -1;  // the update that left the finite numbers, or -1
 
@@ -56,7 +56,19 @@ inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Sched
     Trajectory tr;
     const double rate0 = schedule ? schedule->rate(std::max(0L, t - 1)) : opt.lr();
     tr.add(t, theta(0), theta(1), f.value(theta(0), theta(1)), rate0);
+    tr.evaluations.push_back(0);
     xt::xarray<double> g = xt::zeros<double>({2});
+    // An optimizer that needs the function itself (L-BFGS) gets it as a closure, the loss and
+    // gradient at θ as it is now, and makes one step(closure) per update, however many times it
+    // evaluates it; the trace records how many. A schedule that reads the loss (plateau) is told
+    // the loss at the new point after each update.
+    const Optimizer<double>::Closure closure =
+        [&f, &theta](const std::vector<xt::xarray<double>*>& out) {
+            const Point2 d = f.grad(theta(0), theta(1));
+            (*out[0])(0) = d.x;
+            (*out[0])(1) = d.y;
+            return f.value(theta(0), theta(1));
+        };
     for (long k = 0; k < steps; ++k) {
         const Point2 grad = f.grad(theta(0), theta(1));
         if (!std::isfinite(grad.x) || !std::isfinite(grad.y)) {
@@ -65,14 +77,18 @@ inline Trajectory descend(const Surface2& f, Optimizer<double>& opt, const Sched
         }
         g(0) = grad.x;
         g(1) = grad.y;
-        const double eta = step(opt, schedule, t, {&theta}, {&g});  // θ ← rule(θ, g) at η_t
+        const double eta = opt.needs_closure()
+                               ? step(opt, schedule, t, {&theta}, closure)  // L-BFGS
+                               : step(opt, schedule, t, {&theta}, {&g});  // θ ← rule(θ, g) at η_t
         ++t;
         const double loss = f.value(theta(0), theta(1));
         if (!std::isfinite(loss) || !std::isfinite(theta(0)) || !std::isfinite(theta(1))) {
             tr.diverged_at = t;
             break;
         }
+        if (schedule) schedule->observe(loss);  // plateau: the loss at the new point
         tr.add(t, theta(0), theta(1), loss, eta);
+        tr.evaluations.push_back(opt.evaluations());
     }
     return tr;
 }
