@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 packages=(
   g++ cmake make
-  libxtensor-dev xtl-dev libxsimd-dev libxtensor-blas-dev libopenblas-dev
+  libxtensor-dev xtl-dev libxsimd-dev
   libgnuplot-iostream-dev gnuplot-nox fonts-dejavu-core
   libboost-test-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
   zlib1g-dev dataset-fashion-mnist

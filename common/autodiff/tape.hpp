@@ -196,6 +196,16 @@ class Tape {
         return l;
     }
 
+    // ---- for operations written outside this file (autodiff/conv.hpp) ------------------------
+
+    // A node whose value was computed elsewhere; a gradient flows into it if needs_grad.
+    Var record(Tensor value, bool needs_grad) { return push(std::move(value), needs_grad, {}); }
+    // Its backward rule: called once the node's gradient grad(y) is complete, it computes the
+    // inputs' gradients from it and hands each to accumulate().
+    void on_backward(Var y, std::function<void()> rule) { nodes_[y.id].backward = std::move(rule); }
+    bool needs_grad(Var v) const { return needs(v); }
+    void accumulate(Var v, Tensor g) { add_to(v, std::move(g)); }
+
     // ---- the backward pass -----------------------------------------------------------------
 
     // Seeds ∂loss/∂loss = 1 (loss must hold one number) and runs every recorded rule in reverse;
