@@ -51,11 +51,7 @@ class Adam : public Optimizer<T> {
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")),
           vmax_(amsgrad ? this->add_buffer("max_exp_avg_sq") : 0) {
-        require(who, "lr", lr, lr >= 0, "finite and >= 0");
-        require(who, "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        require(who, "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        require(who, "eps", eps, eps >= 0, "finite and >= 0");
-        require(who, "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+        this->require_adam_settings(who, lr, beta1, beta2, eps, weight_decay);
     }
 
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {

@@ -36,11 +36,7 @@ class Adamax : public Optimizer<T> {
           weight_decay(weight_decay),
           m_(this->add_buffer("exp_avg")),
           u_(this->add_buffer("exp_inf")) {
-        require("adamax", "lr", lr, lr >= 0, "finite and >= 0");
-        require("adamax", "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        require("adamax", "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        require("adamax", "eps", eps, eps >= 0, "finite and >= 0");
-        require("adamax", "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+        this->require_adam_settings("adamax", lr, beta1, beta2, eps, weight_decay);
     }
 
     double beta1;  // β1 of the next update: as built, or as set_momentum() last set it

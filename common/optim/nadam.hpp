@@ -48,11 +48,7 @@ class NAdam : public Optimizer<T> {
           momentum_decay(momentum_decay),
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")) {
-        require("nadam", "lr", lr, lr >= 0, "finite and >= 0");
-        require("nadam", "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        require("nadam", "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        require("nadam", "eps", eps, eps >= 0, "finite and >= 0");
-        require("nadam", "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+        this->require_adam_settings("nadam", lr, beta1, beta2, eps, weight_decay);
         require("nadam", "momentum_decay", momentum_decay, momentum_decay >= 0, "finite and >= 0");
     }
 

@@ -38,11 +38,7 @@ class RAdam : public Optimizer<T> {
           weight_decay(weight_decay),
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")) {
-        require("radam", "lr", lr, lr >= 0, "finite and >= 0");
-        require("radam", "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        require("radam", "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        require("radam", "eps", eps, eps >= 0, "finite and >= 0");
-        require("radam", "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
+        this->require_adam_settings("radam", lr, beta1, beta2, eps, weight_decay);
     }
 
     double beta1;  // β1 of the next update: as built, or as set_momentum() last set it
