@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,7 +30,10 @@ Table read_trace(const fs::path& path) {
     while (std::getline(is, line)) {
         std::stringstream ss(line);
         std::vector<double> row;
-        for (std::string cell; std::getline(ss, cell, ',');) row.push_back(std::stod(cell));
+        // strtod, not stod: a path converging to 0 passes through subnormal numbers, which
+        // stod refuses as out of range.
+        for (std::string cell; std::getline(ss, cell, ',');)
+            row.push_back(std::strtod(cell.c_str(), nullptr));
         BOOST_REQUIRE(row.size() == 5u);
         rows.push_back(row);
     }
@@ -325,4 +329,130 @@ BOOST_AUTO_TEST_CASE(plot_and_animation_are_written_with_their_data_and_scripts)
         BOOST_TEST(fs::exists(dir / f));
     }
     BOOST_TEST(!fs::exists(dir / "h.png"));  // --no-plot: scripts only
+}
+
+namespace {
+
+// The first step whose loss is below `below` in a trace (-1 if none), for the README's
+// exercises, which quote these counts.
+long first_below(const Table& t, double below) {
+    for (const auto& row : t)
+        if (row[3] < below) return static_cast<long>(row[0]);
+    return -1;
+}
+
+// Runs the playground with `args` and a trace, and returns the trace.
+Table traced(std::vector<std::string> args, const std::string& name) {
+    const fs::path out = scratch(name + ".csv");
+    args.insert(args.end(), {"--no-plot", "--trace", out.string()});
+    const auto o = playground(args);
+    BOOST_TEST_INFO(name << ": " << o.err);
+    BOOST_REQUIRE(o.exit_code == 0);
+    return read_trace(out);
+}
+
+}  // namespace
+
+// The numbers the answers to the README's "Things to try" quote.
+BOOST_AUTO_TEST_CASE(the_readmes_exercises_have_the_answers_it_gives) {
+    // 1. Plain GD on the ravine: 0.499 still converges, 0.5 = 2/4 bounces between y = -2 and 2.
+    const auto ravine = [](const std::string& lr) {
+        return traced({"--function", "ravine", "--start", "-5,-2", "--optimizer", "sgd", "--lr", lr,
+                       "--steps", "1000"},
+                      "ex1_" + lr);
+    };
+    BOOST_TEST(ravine("0.499").back()[3] < 0.01);
+    const Table bounce = ravine("0.5");
+    BOOST_TEST(bounce.back()[2] == -2.0);
+    BOOST_TEST(bounce.back()[3] == 8.0);
+    BOOST_TEST(ravine("0.501").back()[3] > 1e4);
+    // 2. Leaving the saddle: steps to a loss below -100.
+    const auto saddle = [](std::vector<std::string> opt, const std::string& name) {
+        std::vector<std::string> a = {"--function", "saddle",  "--start", "0.5,1e-8",   "--lr",
+                                      "0.01",       "--steps", "3000",    "--optimizer"};
+        a.insert(a.end(), opt.begin(), opt.end());
+        return first_below(traced(a, name), -100);
+    };
+    BOOST_TEST(saddle({"sgd"}, "ex2_sgd") == 1047);
+    BOOST_TEST(saddle({"sgd", "--momentum", "0.9"}, "ex2_momentum") == 208);
+    BOOST_TEST(saddle({"adam"}, "ex2_adam") == 626);
+    // 3. Himmelblau from (0, 0): the basin is not monotone in the momentum.
+    const auto basin_x = [](const std::string& mu) {
+        return traced({"--function", "himmelblau", "--start", "0,0", "--optimizer", "sgd", "--lr",
+                       "0.01", "--momentum", mu, "--steps", "3000"},
+                      "ex3_" + mu)
+            .back()[1];
+    };
+    BOOST_TEST(std::abs(basin_x("0.8") - 3.0) < 1e-9);
+    BOOST_TEST(std::abs(basin_x("0.9") - 3.584428) < 1e-6);
+    BOOST_TEST(std::abs(basin_x("0.95") - 3.0) < 1e-9);
+    BOOST_TEST(std::abs(basin_x("0.99") + 2.805118) < 1e-6);
+    // 5. Per-coordinate rules on the ravine and on the ravine turned by 45 degrees, from the
+    // same point turned with it: steps to a loss below 1e-6.
+    const auto to_1e6 = [](const std::string& f, const std::string& start,
+                           std::vector<std::string> opt, const std::string& name) {
+        std::vector<std::string> a = {"--function", f,      "--start",    start,
+                                      "--steps",    "2000", "--optimizer"};
+        a.insert(a.end(), opt.begin(), opt.end());
+        return first_below(traced(a, name), 1e-6);
+    };
+    const std::string plain = "-5,-2", turned = "-2.1213203435596424,-4.9497474683058327";
+    BOOST_TEST(to_1e6("ravine", plain, {"sgd", "--lr", "0.4"}, "ex5_sgd") == 89);
+    BOOST_TEST(to_1e6("rotated-ravine", turned, {"sgd", "--lr", "0.4"}, "ex5_sgd_r") == 89);
+    BOOST_TEST(to_1e6("ravine", plain, {"rprop"}, "ex5_rprop") == 54);
+    BOOST_TEST(to_1e6("rotated-ravine", turned, {"rprop"}, "ex5_rprop_r") == 128);
+    BOOST_TEST(to_1e6("ravine", plain, {"adagrad", "--lr", "0.5"}, "ex5_ada") == 218);
+    BOOST_TEST(to_1e6("rotated-ravine", turned, {"adagrad", "--lr", "0.5"}, "ex5_ada_r") == 657);
+    BOOST_TEST(to_1e6("ravine", plain, {"local-gain", "--lr", "0.05"}, "ex5_lg") == 151);
+    BOOST_TEST(to_1e6("rotated-ravine", turned, {"local-gain", "--lr", "0.05"}, "ex5_lg_r") == 152);
+    // 7. A warm-up in front of Adam on Beale, and RAdam, whose first steps are not normalised.
+    const auto beale = [&](std::vector<std::string> opt, const std::string& name) {
+        return to_1e6("beale", "1,1", opt, name);
+    };
+    BOOST_TEST(beale({"adam", "--lr", "0.5"}, "ex7_adam") == 128);
+    BOOST_TEST(beale({"adam", "--lr", "0.5", "--warmup-steps", "20", "--warmup-factor", "0.01"},
+                     "ex7_warm") == 118);
+    BOOST_TEST(beale({"radam", "--lr", "0.05"}, "ex7_radam") == 1052);
+    const Table radam = traced({"--function", "beale", "--start", "1,1", "--optimizer", "radam",
+                                "--lr", "0.5", "--steps", "2000"},
+                               "ex7_radam_diverges");
+    BOOST_TEST(radam.size() == 3u);  // steps 0, 1, 2: step 3 is no longer finite
+}
+
+// Exercise 6: L-BFGS's function evaluations, with and without the line search.
+BOOST_AUTO_TEST_CASE(lbfgs_exercise_counts) {
+    const auto run = [](const std::string& search, const std::string& steps) {
+        const fs::path out = scratch("ex6_" + search + steps + ".csv");
+        return playground({"--function", "rosenbrock", "--start", "-1.5,2", "--optimizer", "lbfgs",
+                           "--line-search", search, "--steps", steps, "--no-plot", "--trace",
+                           out.string()})
+            .out;
+    };
+    BOOST_TEST(run("none", "5").find("89 function evaluations in 5 steps") != std::string::npos);
+    BOOST_TEST(run("none", "4").find("loss 0.00505479") != std::string::npos);
+    BOOST_TEST(run("strong-wolfe", "3").find("53 function evaluations in 3 steps") !=
+               std::string::npos);
+    // Adam, for scale: one evaluation a step.
+    const Table adam = traced({"--function", "rosenbrock", "--start", "-1.5,2", "--optimizer",
+                               "adam", "--lr", "0.05", "--steps", "5000"},
+                              "ex6_adam");
+    BOOST_TEST(first_below(adam, 1e-8) == 1630);
+}
+
+// Exercise 4: a fresh start from where a run stopped is not its continuation.
+BOOST_AUTO_TEST_CASE(a_fresh_start_forgets_adams_moments) {
+    const std::vector<std::string> beale = {"--function", "beale", "--optimizer",
+                                            "adam",       "--lr",  "0.1"};
+    auto whole = beale, first = beale;
+    whole.insert(whole.end(), {"--start", "1,1", "--steps", "200"});
+    first.insert(first.end(), {"--start", "1,1", "--steps", "100"});
+    const Table w = traced(whole, "ex4_whole"), f = traced(first, "ex4_first");
+    std::ostringstream at;
+    at.precision(17);
+    at << f.back()[1] << "," << f.back()[2];
+    auto fresh = beale;
+    fresh.insert(fresh.end(), {"--start", at.str(), "--steps", "100"});
+    const double restarted = traced(fresh, "ex4_fresh").back()[3], continued = w.back()[3];
+    BOOST_TEST(std::abs(continued - 1.35e-6) < 0.01e-6);
+    BOOST_TEST(std::abs(restarted - 5.36e-6) < 0.01e-6);
 }
