@@ -33,7 +33,7 @@ splot 'paths_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel sprintf('log_{10}(L + %.1f), L the mean squared error', -floor)
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'paths.dat' index 0 using 2:3 with lines lt 2 lw 1.2 title 'per-sample (batch 1, 3000 updates)', \

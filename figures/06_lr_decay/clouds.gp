@@ -33,7 +33,7 @@ splot 'clouds_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
     'clouds.dat' index i-1 using 1:2 with points pt 7 ps 1.4 lc rgb '#000000' title 'constant', \
     '' index i-1 using 3:4 with points pt 9 ps 1.6 lt 1 title 'exponential'
