@@ -7,8 +7,8 @@
 // so the chapter can plot it. As a gd::Optimizer it runs through gd::descend like every other
 // rule; tests/test_04_rmsprop.cpp proves that it and gd::Adagrad / gd::RmsProp produce the same
 // trajectories and the same state, so the rule lives in one place.
-// Notation: θ parameter, g gradient, η learning rate, t step, ε stability term, α smoothing,
-// μ momentum, s sum or mean of g², m mean of g, b velocity.
+// Notation: θ parameter, g gradient, η learning rate, t step, ε stability term, α RMSprop's decay,
+// μ momentum, s AdaGrad's sum of g², v RMSprop's mean of g², m mean of g, u velocity.
 #pragma once
 
 #include <cmath>
@@ -31,7 +31,7 @@ struct Rule {
     double eta = 0.1;       // η
     double eps = 1e-8;      // ε (torch's default: 1e-10 for AdaGrad, 1e-8 for RMSprop)
     double lr_decay = 0;    // AdaGrad: η_t = η / (1 + (t − 1)·lr_decay)
-    double alpha = 0.99;    // RMSprop: how much of the old mean square is kept each step
+    double alpha = 0.99;    // RMSprop: α, how much of the old mean square v is kept each step
     bool centered = false;  // RMSprop: divide by an estimate of the variance instead
     double momentum = 0;    // RMSprop: μ, accumulating the already-scaled steps
 };
@@ -46,7 +46,7 @@ class PerCoordinate : public gd::Optimizer<double> {
         : Optimizer(r.eta),
           rule(r),
           s_(r.kind == Kind::Gd ? 0 : add_buffer(r.kind == Kind::Adagrad ? "sum" : "square_avg")),
-          b_(r.kind == Kind::RmsProp && r.momentum > 0 ? add_buffer("momentum_buffer") : 0),
+          u_(r.kind == Kind::RmsProp && r.momentum > 0 ? add_buffer("momentum_buffer") : 0),
           m_(r.kind == Kind::RmsProp && r.centered ? add_buffer("grad_avg") : 0) {}
 
     const Rule rule;
@@ -76,18 +76,18 @@ class PerCoordinate : public gd::Optimizer<double> {
                 rate = eta_t / d;
             } else {
                 const double a = rule.alpha;
-                double& s = buffer(s_, i).flat(j);
-                s = a * s + (1 - a) * g * g;         // s ← αs + (1 − α)g²: forgets
-                double d = std::sqrt(s) + rule.eps;  // √s + ε
+                double& v = buffer(s_, i).flat(j);
+                v = a * v + (1 - a) * g * g;         // v ← αv + (1 − α)g²: forgets
+                double d = std::sqrt(v) + rule.eps;  // √v + ε
                 if (rule.centered) {
                     double& m = buffer(m_, i).flat(j);
                     m = a * m + (1 - a) * g;              // m ← αm + (1 − α)g: mean gradient
-                    d = std::sqrt(s - m * m) + rule.eps;  // √(s − m²) + ε: the spread of g
+                    d = std::sqrt(v - m * m) + rule.eps;  // √(v − m²) + ε: the spread of g
                 }
                 if (rule.momentum > 0) {
-                    double& b = buffer(b_, i).flat(j);
-                    b = rule.momentum * b + g / d;  // b ← μb + g/d
-                    th -= eta * b;                  // θ ← θ − ηb
+                    double& u = buffer(u_, i).flat(j);
+                    u = rule.momentum * u + g / d;  // velocity u ← μu + g/d
+                    th -= eta * u;                  // θ ← θ − ηu
                 } else {
                     th -= eta * g / d;  // θ ← θ − η·g/d
                 }
@@ -99,7 +99,7 @@ class PerCoordinate : public gd::Optimizer<double> {
     }
 
   private:
-    std::size_t s_, b_, m_;  // ids of the buffers: s (sum or mean of g²), b velocity, m mean g
+    std::size_t s_, u_, m_;  // ids of the buffers: s or v (g²), u velocity, m mean of g
     std::size_t coord_ = 0;  // the coordinate being updated, over all parameters
 };
 

@@ -20,5 +20,5 @@ set ylabel 'loss'
 set logscale y
 set format y '10^{%L}'
 set yrange [1e-16:*]
-set key bottom left
-plot 'line_loss.dat' index 0 using 1:2 with lines lt 2 title 'GD', 'line_loss.dat' index 1 using 1:2 with lines lt 3 title 'AdaGrad', 'line_loss.dat' index 2 using 1:2 with lines lt 7 title 'RMSprop'
+set key at graph 0.98, 0.45 right
+plot 'line_loss.dat' index 0 using 1:2 with lines lt 7 title 'GD', 'line_loss.dat' index 1 using 1:2 with lines lt 2 title 'AdaGrad', 'line_loss.dat' index 2 using 1:2 with lines lt 1 title 'RMSprop'

@@ -14,9 +14,9 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Line fit: AdaGrad''s steps along b die away, RMSprop''s do not'
 set xlabel 'a (slope)'
 set ylabel 'b (intercept)'
+set title 'Line fit: AdaGrad''s steps along b die away, RMSprop''s do not'
 set key bottom right
 set label 10 '' at 1.5,-28 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
 floor = -1.25278365625
@@ -31,10 +31,10 @@ splot 'line_paths_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'line_paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
-     'line_paths.dat' index 0 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.45 title 'GD', \
-     'line_paths.dat' index 1 using 2:3 with linespoints lt 3 lw 1.5 pt 7 ps 0.45 title 'AdaGrad', \
-     'line_paths.dat' index 2 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.45 title 'RMSprop', \
+     'line_paths.dat' index 0 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.4 title 'GD', \
+     'line_paths.dat' index 1 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.4 title 'AdaGrad', \
+     'line_paths.dat' index 2 using 2:3 with linespoints lt 1 lw 1.5 pt 7 ps 0.4 title 'RMSprop', \
      'line_paths.dat' index 0 every ::0::0 using 2:3 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'start'

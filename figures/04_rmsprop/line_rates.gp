@@ -20,11 +20,11 @@ set format y '10^{%L}'
 set xlabel 'step t'
 set autoscale xfix
 set title 'along a'
-set ylabel 'step size along a,  η / (√s + ε)'
+set ylabel 'step size along a, the factor g is multiplied by'
 unset key
-plot 'line_rates.dat' index 0 using 1:2 with lines lt 2 title 'GD', 'line_rates.dat' index 1 using 1:2 with lines lt 3 title 'AdaGrad', 'line_rates.dat' index 2 using 1:2 with lines lt 7 title 'RMSprop', 0.00453721/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+plot 'line_rates.dat' index 0 using 1:2 with lines lt 7 title 'GD', 'line_rates.dat' index 1 using 1:2 with lines lt 2 title 'AdaGrad', 'line_rates.dat' index 2 using 1:2 with lines lt 1 title 'RMSprop', 0.00453721/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
 set title 'along b'
-set ylabel 'step size along b,  η / (√s + ε)'
+set ylabel 'step size along b, the factor g is multiplied by'
 set key at screen 0.995, 0.5 right center width -7
-plot 'line_rates.dat' index 0 using 1:3 with lines lt 2 title 'GD', 'line_rates.dat' index 1 using 1:3 with lines lt 3 title 'AdaGrad', 'line_rates.dat' index 2 using 1:3 with lines lt 7 title 'RMSprop', 0.00869565/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+plot 'line_rates.dat' index 0 using 1:3 with lines lt 7 title 'GD', 'line_rates.dat' index 1 using 1:3 with lines lt 2 title 'AdaGrad', 'line_rates.dat' index 2 using 1:3 with lines lt 1 title 'RMSprop', 0.00869565/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
 unset multiplot

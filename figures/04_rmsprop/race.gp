@@ -31,7 +31,7 @@ splot 'race_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle
 do for [n = 5:205:5] {
   last = n - 1

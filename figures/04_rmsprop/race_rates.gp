@@ -14,17 +14,17 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set multiplot layout 1,2 title 'Ravine: step sizes per coordinate, large along the shallow x, small along y' margins screen 0.07, 0.76, 0.13, 0.87 spacing screen 0.09
+set multiplot layout 1,2 title 'Ravine: AdaGrad''s rates level off, RMSprop''s climb past GD''s limit 2/λ and then hover on it' margins screen 0.07, 0.76, 0.13, 0.87 spacing screen 0.09
 set logscale xy
 set format y '10^{%L}'
 set xlabel 'step t'
 set autoscale xfix
 set title 'along x'
-set ylabel 'step size along x,  η / (√s + ε)'
+set ylabel 'step size along x, the factor g is multiplied by'
 unset key
-plot 'race_rates.dat' index 0 using 1:2 with lines lt 2 title 'GD', 'race_rates.dat' index 1 using 1:2 with lines lt 3 title 'AdaGrad', 'race_rates.dat' index 2 using 1:2 with lines lt 7 title 'RMSprop', 'race_rates.dat' index 3 using 1:2 with lines lt 4 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:2 with lines lt 5 title 'RMSprop + momentum', 0.4/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+plot 'race_rates.dat' index 0 using 1:2 with lines lt 7 title 'GD', 'race_rates.dat' index 1 using 1:2 with lines lt 2 title 'AdaGrad', 'race_rates.dat' index 2 using 1:2 with lines lt 1 title 'RMSprop', 'race_rates.dat' index 3 using 1:2 with lines lt 6 dt 2 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:2 with lines lt 8 dt 3 title 'RMSprop + momentum', 10 with lines dt 3 lw 2 lc rgb '#444444' title 'GD''s limit 2/λ', 0.4/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
 set title 'along y'
-set ylabel 'step size along y,  η / (√s + ε)'
+set ylabel 'step size along y, the factor g is multiplied by'
 set key at screen 0.995, 0.5 right center width -7
-plot 'race_rates.dat' index 0 using 1:3 with lines lt 2 title 'GD', 'race_rates.dat' index 1 using 1:3 with lines lt 3 title 'AdaGrad', 'race_rates.dat' index 2 using 1:3 with lines lt 7 title 'RMSprop', 'race_rates.dat' index 3 using 1:3 with lines lt 4 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:3 with lines lt 5 title 'RMSprop + momentum', 0.05/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
+plot 'race_rates.dat' index 0 using 1:3 with lines lt 7 title 'GD', 'race_rates.dat' index 1 using 1:3 with lines lt 2 title 'AdaGrad', 'race_rates.dat' index 2 using 1:3 with lines lt 1 title 'RMSprop', 'race_rates.dat' index 3 using 1:3 with lines lt 6 dt 2 title 'centered RMSprop', 'race_rates.dat' index 4 using 1:3 with lines lt 8 dt 3 title 'RMSprop + momentum', 0.5 with lines dt 3 lw 2 lc rgb '#444444' title 'GD''s limit 2/λ', 0.05/sqrt(x) with lines dt 2 lc rgb '#666666' title '∝ 1/√t (AdaGrad, g fixed)'
 unset multiplot
