@@ -1,10 +1,14 @@
 // Chapter 05's claims about Adam: the written-out rule is the library's (and so torch's), the
-// bias correction's first steps, the scale-free step that keeps the post's run restless, AMSGrad
-// settling, and weight decay as an L2 term (Adam) against decoupled decay (AdamW).
+// bias correction's first steps, the scale-free step that keeps the post's run restless at
+// β2 = 0.9 and what β2 = 0.999 and noise change, AMSGrad settling, weight decay as an L2 term
+// (Adam) against decoupled decay (AdamW), and the three variants (Adamax, NAdam, RAdam); every
+// number the chapter's text and its answers quote.
 #define BOOST_TEST_MODULE adam chapter
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,10 +16,14 @@
 
 #include "05_adam/adam_scalar.hpp"
 #include "05_adam/slope.hpp"
+#include "05_adam/variants.hpp"
 #include "optim/adam.hpp"
+#include "optim/factory.hpp"
 #include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
+#include "schedule/factory.hpp"
 #include "train/descent.hpp"
+#include "train/settling.hpp"
 
 namespace {
 
@@ -45,9 +53,42 @@ void compare_with_library(const Hyper& h, gd::Optimizer<double>& opt, long steps
     }
 }
 
-// Adam on the line fit per sample from (1, 1), as the chapter runs it.
+// Adam on chapter 01's 20 points per sample (the scale test's problem).
 ch05::Run line_run(gd::Optimizer<double>&& opt, gd::Point2 start, int epochs) {
     return ch05::per_sample("run", opt, gd::post_points(), start, epochs);
+}
+
+// The chapter's problem: the post's comparison, 30 points drawn with the default seed 7, exact
+// (σ = 0) or with noise σ in y.
+gd::Points post30(double sigma = 0) {
+    return ch05::post_comparison_points(30, 7, sigma);
+}
+
+// The post's setting: η = 1, β = (0.7, 0.9), 50 epochs from (1, 1).
+Hyper post_hyper(double beta2 = 0.9) {
+    Hyper h;
+    h.lr = 1, h.beta1 = 0.7, h.beta2 = beta2;
+    return h;
+}
+
+// The swing the chapter prints: rms distance from the best fit over the last 10 epochs.
+gd::Point2 swing10(const ch05::Run& r, const gd::Points& pts) {
+    return ch05::swing(r.fit, 10 * pts.size(), ch05::best_fit(pts));
+}
+
+// A library optimizer by name at the chapter's settings.
+std::unique_ptr<gd::Optimizer<double>> make(const std::string& name, double lr, double b1,
+                                            double b2) {
+    gd::OptimizerConfig c;
+    c.lr = lr, c.beta1 = b1, c.beta2 = b2;
+    return gd::make_optimizer<double>(name, c);
+}
+
+// The first step with loss below 1e-6 (−1: never), as the ravine tables print it.
+long to_1e6(const gd::Trajectory& p) {
+    for (std::size_t k = 0; k < p.size(); ++k)
+        if (p.loss[k] < 1e-6) return p.step[k];
+    return -1;
 }
 
 }  // namespace
@@ -141,29 +182,97 @@ BOOST_AUTO_TEST_CASE(first_steps_without_bias_correction) {
                boost::test_tools::tolerance(1e-14));
 }
 
-// The post's run: restless with Adam (the same cycle with and without the correction), settled
-// to the exact line with AMSGrad.
+// The post's run on its 30 points: restless with Adam (corrected or not), settled to the exact
+// line with AMSGrad; RAdam thrown out by its five unnormalised momentum steps.
 BOOST_AUTO_TEST_CASE(post_setting_is_restless_and_amsgrad_settles) {
-    Hyper h;
-    h.lr = 1, h.beta1 = 0.7, h.beta2 = 0.9;
-    Hyper ams = h;
+    const gd::Points pts = post30();
+    Hyper ams = post_hyper();
     ams.amsgrad = true;
-    const gd::LineRun adam = line_run(ch05::ScalarAdam(h), {1, 1}, 50).fit;
-    const gd::LineRun uncorrected =
-        line_run(gd::AdamNoBias<double>(h.lr, h.beta1, h.beta2, h.eps), {1, 1}, 50).fit;
-    const gd::LineRun amsgrad = line_run(ch05::ScalarAdam(ams), {1, 1}, 50).fit;
-    BOOST_TEST_REQUIRE(adam.loss.size() == 1001u);  // the loss after every update
-    const gd::Point2 amp = ch05::amplitude(adam, 100);
-    // The swings the chapter quotes (printed to 4 decimals).
-    BOOST_TEST(amp.x == 0.7107, boost::test_tools::tolerance(1e-4));
-    BOOST_TEST(amp.y == 1.8482, boost::test_tools::tolerance(1e-4));
-    BOOST_TEST(ch05::mean_tail_loss(adam, 100) > 1.0);  // far from 0: it never settles
-    // βᵗ has vanished long before epoch 50: the two end on the same cycle (up to rounding).
-    BOOST_TEST(adam.end().x == uncorrected.end().x, boost::test_tools::tolerance(1e-9));
-    BOOST_TEST(adam.end().y == uncorrected.end().y, boost::test_tools::tolerance(1e-9));
-    // ... but not on the same first epoch.
-    BOOST_TEST(std::fabs(adam.loss[20] - uncorrected.loss[20]) > 10.0);
-    BOOST_TEST(amsgrad.loss.back() < 1e-20);  // the data lie exactly on the line
+    ch05::ScalarAdam adam_opt(post_hyper()), ams_opt(ams);
+    gd::AdamNoBias<double> raw(1, 0.7, 0.9, 1e-8);
+    const ch05::Run adam = ch05::per_sample("", adam_opt, pts, {1, 1}, 50);
+    const ch05::Run uncorrected = ch05::per_sample("", raw, pts, {1, 1}, 50);
+    const ch05::Run amsgrad = ch05::per_sample("", ams_opt, pts, {1, 1}, 50);
+    BOOST_TEST_REQUIRE(adam.fit.loss.size() == 1501u);  // the loss after every update
+    // The table's numbers (printed to 4 significant digits).
+    BOOST_TEST(adam.fit.loss[30] == 54.1, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(adam.fit.loss[150] == 0.6698, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(swing10(adam, pts).x == 0.1877, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(swing10(adam, pts).y == 0.5594, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(ch05::mean_tail_loss(adam.fit, 300) == 1.596, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(adam.root_v.back().x == 12.8, boost::test_tools::tolerance(5e-3));
+    BOOST_TEST(uncorrected.fit.loss[30] == 28.04, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(swing10(uncorrected, pts).y == 0.624, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(ch05::mean_tail_loss(uncorrected.fit, 300) > 1.0);  // restless too
+    BOOST_TEST(amsgrad.fit.loss.back() < 1e-27);  // the data lie exactly on the line
+    BOOST_TEST(amsgrad.root_v.back().x == 366, boost::test_tools::tolerance(5e-3));
+    BOOST_TEST(amsgrad.root_v.back().y == 48.6, boost::test_tools::tolerance(5e-3));
+
+    // RAdam: ρ_t ≤ 5 for t ≤ 5 at β2 = 0.9 (and at 0.999), so updates 1-5 are η·m̂ at η = 1,
+    // a hundred times per-sample SGD's limit 1/max x² ≈ 0.0104: a ends near −8.88e8.
+    const gd::RAdam<double> r(1, 0.7, 0.9);
+    BOOST_TEST(!(r.rho(5) > 5));
+    BOOST_TEST(r.rho(6) > 5);
+    const auto radam = make("radam", 1, 0.7, 0.9);
+    const ch05::Run rr = ch05::per_sample("", *radam, pts, {1, 1}, 50);
+    BOOST_TEST(rr.fit.path[1].x == -215.6, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(rr.fit.path[5].x == -8.88e8, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(rr.fit.loss.back() == 2.874e19, boost::test_tools::tolerance(1e-3));
+    // At --lr 0.01 the momentum steps stay small: a stays within ±2 over the first six.
+    const auto slow = make("radam", 0.01, 0.7, 0.9);
+    const ch05::Run rs = ch05::per_sample("", *slow, pts, {1, 1}, 1);
+    for (int t = 1; t <= 6; ++t) BOOST_TEST(std::fabs(rs.fit.path[t].x) < 2.0);
+}
+
+// What v remembers: at β2 = 0.9 the run never reaches the exact fit; at 0.99 and 0.999 it does
+// (the loss is exactly 0 from updates 419 and 462 on) and stays, because g is then exactly 0.
+// With noise σ = 0.1 in y there is no exact fit: β2 = 0.999 is calm at epoch 50 but kicks back
+// by epoch 200. AMSGrad on the noisy points stays calm.
+BOOST_AUTO_TEST_CASE(beta2_memory_decides_whether_the_post_run_settles) {
+    const gd::Points exact = post30(), noisy = post30(0.1);
+    const auto run = [](const gd::Points& p, Hyper h, int epochs) {
+        ch05::ScalarAdam opt(h);
+        return ch05::per_sample("", opt, p, {1, 1}, epochs);
+    };
+    const long expect[] = {-1, -1, 419, 462};
+    const double b2s[] = {0.9, 0.95, 0.99, 0.999};
+    for (int i = 0; i < 4; ++i) {
+        const ch05::Run r = run(exact, post_hyper(b2s[i]), 50);
+        BOOST_TEST(gd::settled_from(r.fit.loss, 1e-300) == expect[i]);
+    }
+    const ch05::Run fast = run(exact, post_hyper(0.9), 50);
+    const ch05::Run slow = run(exact, post_hyper(0.999), 50);
+    // The rate on b, η/√v̂_b, after epoch 3: 0.6070 against 0.0420.
+    BOOST_TEST(1 / fast.root_v[90].y == 0.6070, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(1 / slow.root_v[90].y == 0.0420, boost::test_tools::tolerance(2e-3));
+    BOOST_TEST(swing10(fast, exact).y == 0.5594, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(swing10(slow, exact).y == 0.0);
+    // Noisy points, β2 = 0.999: calm after 50 epochs, restless after 200.
+    BOOST_TEST(swing10(run(noisy, post_hyper(0.999), 50), noisy).y == 0.0929,
+               boost::test_tools::tolerance(2e-3));
+    BOOST_TEST(swing10(run(noisy, post_hyper(0.999), 200), noisy).y == 0.6094,
+               boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(swing10(run(noisy, post_hyper(0.9), 200), noisy).y == 0.6555,
+               boost::test_tools::tolerance(1e-3));
+    Hyper ams = post_hyper(0.9);
+    ams.amsgrad = true;
+    BOOST_TEST(swing10(run(noisy, ams, 200), noisy).y == 0.0079,
+               boost::test_tools::tolerance(2e-2));
+}
+
+// The rate sweep from the chapter's start: swing/η within 0.62-0.68 for b and 0.199-0.206 for
+// a from η = 1 down to 0.003 (2000 epochs, the last 100 of them).
+BOOST_AUTO_TEST_CASE(swing_over_eta_is_nearly_constant) {
+    const gd::Points pts = post30();
+    for (double lr : {1.0, 0.003}) {
+        Hyper h = post_hyper();
+        h.lr = lr;
+        ch05::ScalarAdam opt(h);
+        const ch05::Run r = ch05::per_sample("", opt, pts, {1, 1}, 2000);
+        const gd::Point2 s = ch05::swing(r.fit, 3000, ch05::best_fit(pts));
+        BOOST_TEST(s.y / lr == (lr == 1 ? 0.6796 : 0.6206), boost::test_tools::tolerance(1e-3));
+        BOOST_TEST(s.x / lr == (lr == 1 ? 0.2037 : 0.2003), boost::test_tools::tolerance(1e-3));
+    }
 }
 
 // Adam's step is scale-free: with ε = 0, shrinking every distance to the minimum and η by the
@@ -184,7 +293,7 @@ BOOST_AUTO_TEST_CASE(step_is_scale_free_so_the_swing_is_proportional_to_eta) {
         BOOST_TEST(std::fabs(r1.path[k].x - 1.5 - (r2.path[k].x - 1.5) / 0.01) < 1e-9);
         BOOST_TEST(std::fabs(r1.path[k].y + 28 - (r2.path[k].y + 28) / 0.01) < 1e-9);
     }
-    // From the same start (as the chapter runs it) the final swing is proportional too.
+    // On these 20 points, from the same start, the final swing is proportional too.
     big.eps = small.eps = 1e-8;
     const gd::Point2 a1 = ch05::amplitude(line_run(ch05::ScalarAdam(big), {1, 1}, 2000).fit, 100);
     const gd::Point2 a2 = ch05::amplitude(line_run(ch05::ScalarAdam(small), {1, 1}, 2000).fit, 100);
@@ -251,4 +360,109 @@ BOOST_AUTO_TEST_CASE(weight_decay_fixed_points) {
     // The numbers the chapter prints.
     BOOST_TEST(l2.y.back() == -27.3116, boost::test_tools::tolerance(1e-5));
     BOOST_TEST(w.y.back() == -19.9838, boost::test_tools::tolerance(1e-5));
+}
+
+// Adamax: its largest step over η against Adam's, per sample in the post's setting; the bound
+// (1 − β1)/(1 − β1/β2) on |m̂|/u once the correction has faded.
+BOOST_AUTO_TEST_CASE(adamax_steps_stay_near_eta) {
+    const gd::Points pts = post30();
+    const auto largest = [&](const std::string& name, double b1, double b2) {
+        const auto opt = make(name, 1, b1, b2);
+        return ch05::largest_step(ch05::per_sample("", *opt, pts, {1, 1}, 50).fit);
+    };
+    BOOST_TEST(largest("adam", 0.9, 0.999) == 2.917, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(largest("adamax", 0.9, 0.999) == 1.000, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(largest("adam", 0.7, 0.9) == 1.142, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(largest("adamax", 0.7, 0.9) == 1.072, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(largest("adamax", 0.7, 0.9) < (1 - 0.7) / (1 - 0.7 / 0.9));
+}
+
+// NAdam on the ravine at η = 0.3: the steps to 1e-6 of Adam, NAdam, NAdam with μ_t = β1 from the
+// start (the look-ahead alone) and Adam at β1 = 0.45 (NAdam's first μ_1).
+BOOST_AUTO_TEST_CASE(nadam_gains_mostly_from_its_small_early_momentum) {
+    gd::OptimizerConfig c;
+    c.lr = 0.3;
+    gd::OptimizerConfig look = c, half = c;
+    look.momentum_decay = 1e3;
+    half.beta1 = 0.45;
+    const auto steps = [](const std::string& name, const gd::OptimizerConfig& cfg) {
+        const auto opt = gd::make_optimizer<double>(name, cfg);
+        return ch05::on_ravine("", *opt, nullptr, 2000);
+    };
+    const gd::Trajectory adam = steps("adam", c), nadam = steps("nadam", c);
+    BOOST_TEST(to_1e6(adam) == 132);
+    BOOST_TEST(to_1e6(nadam) == 66);
+    BOOST_TEST(to_1e6(steps("nadam", look)) == 95);
+    BOOST_TEST(to_1e6(steps("adam", half)) == 52);
+    BOOST_TEST(*std::max_element(adam.x.begin(), adam.x.end()) == 0.8329,
+               boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(*std::max_element(nadam.x.begin(), nadam.x.end()) == 0.1866,
+               boost::test_tools::tolerance(1e-3));
+}
+
+// RAdam's rectification r_t (β2 = 0.999) and the runs on the ravine at η = 0.3: Adam, RAdam and
+// Adam behind a linear warm-up over 1000 steps from 0.01.
+BOOST_AUTO_TEST_CASE(radam_warmup_against_an_explicit_one) {
+    BOOST_TEST(ch05::rectification(0.999, 5) == 0.0);
+    BOOST_TEST(ch05::rectification(0.999, 6) == 0.0258, boost::test_tools::tolerance(2e-3));
+    BOOST_TEST(ch05::rectification(0.999, 100) == 0.2153, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(ch05::rectification(0.999, 1000) == 0.6453, boost::test_tools::tolerance(1e-3));
+    const std::vector<double> spread = ch05::adaptive_rate_spread(2000, 3000, 0.999, 7);
+    BOOST_TEST(spread[0] == 17.4342, boost::test_tools::tolerance(1e-4));
+    BOOST_TEST(spread[2999] == 0.0583, boost::test_tools::tolerance(2e-3));
+    BOOST_TEST(spread[99] * ch05::rectification(0.999, 100) == 0.0517,
+               boost::test_tools::tolerance(2e-3));
+    gd::ScheduleConfig sc;
+    sc.warmup_steps = 1000, sc.warmup_factor = 0.01;
+    const auto warmup = gd::make_schedule("constant", 0.3, sc);
+    gd::OptimizerConfig c;
+    c.lr = 0.3;
+    const auto adam = gd::make_optimizer<double>("adam", c);
+    const auto radam = gd::make_optimizer<double>("radam", c);
+    const auto warm = gd::make_optimizer<double>("adam", c);
+    BOOST_TEST(to_1e6(ch05::on_ravine("", *adam, nullptr, 2000)) == 132);
+    BOOST_TEST(to_1e6(ch05::on_ravine("", *radam, nullptr, 2000)) == 163);
+    BOOST_TEST(to_1e6(ch05::on_ravine("", *warm, warmup.get(), 2000)) == 317);
+}
+
+// The exercises' numbers: the first step at |g| = ε/√(1 − β2), half its large-gradient value;
+// --beta2 0.999 (Adamax settles too); --lr 0.01 (where b ends); --decay 0.5 and 0.0366 (AdamW's
+// end against the cap 1/ω).
+BOOST_AUTO_TEST_CASE(exercise_numbers) {
+    const Hyper d;  // torch's defaults
+    BOOST_TEST(ch05::first_step_over_lr(d, 1e-8 / std::sqrt(0.001), false) == 1.581,
+               boost::test_tools::tolerance(1e-3));
+
+    const gd::Points pts = post30();
+    const auto adamax = make("adamax", 1, 0.7, 0.999);
+    const ch05::Run mx = ch05::per_sample("", *adamax, pts, {1, 1}, 50);
+    BOOST_TEST(ch05::mean_tail_loss(mx.fit, 300) < 1e-27);
+    ch05::ScalarAdam calm(post_hyper(0.999));
+    const ch05::Run c = ch05::per_sample("", calm, pts, {1, 1}, 50);
+    BOOST_TEST(c.fit.loss[150] == 2.422e-8, boost::test_tools::tolerance(1e-3));
+    BOOST_TEST(ch05::mean_tail_loss(c.fit, 300) == 0.0);
+
+    Hyper slow = post_hyper();
+    slow.lr = 0.01;
+    ch05::ScalarAdam adam(slow);
+    BOOST_TEST(ch05::per_sample("", adam, pts, {1, 1}, 50).fit.end().y == -13.918,
+               boost::test_tools::tolerance(1e-4));
+    const auto radam = make("radam", 0.01, 0.7, 0.9);
+    BOOST_TEST(ch05::per_sample("", *radam, pts, {1, 1}, 50).fit.end().y == -15.553,
+               boost::test_tools::tolerance(1e-4));
+
+    const gd::LinearFit f;
+    for (const auto& [omega, a, b] :
+         {std::tuple{0.5, 1.9060, -1.9999}, std::tuple{0.0366, 1.5328, -26.1933}}) {
+        Hyper h;
+        h.lr = 0.1, h.decay = omega, h.decoupled = true;
+        const gd::Trajectory w = ch05::full_batch("", f, {1, 1}, h, 20000);
+        BOOST_TEST(w.x.back() == a, boost::test_tools::tolerance(1e-4));
+        BOOST_TEST(w.y.back() == b, boost::test_tools::tolerance(1e-4));
+    }
+    Hyper l2;
+    l2.lr = 0.1, l2.decay = 0.5;
+    const gd::Trajectory r = ch05::full_batch("", f, {1, 1}, l2, 20000);
+    BOOST_TEST(r.x.back() == 1.5884, boost::test_tools::tolerance(1e-4));
+    BOOST_TEST(r.y.back() == -22.3647, boost::test_tools::tolerance(1e-5));
 }

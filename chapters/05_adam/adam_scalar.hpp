@@ -5,10 +5,10 @@
 // (gd::train_line per sample, gd::descend on a surface). Its state is open: besides the moments
 // it records √v̂ per coordinate, what the last step divided by, for the figures.
 // tests/test_05_adam.cpp proves the written-out rule and the library's agree along whole
-// trajectories. Adam without the bias correction (the source post's, which keeps no step
-// counter) is the library's gd::AdamNoBias.
+// trajectories. Adam without the bias correction, as the lecture writes it, is the library's
+// gd::AdamNoBias.
 // Notation: θ parameter, g gradient, η learning rate, β1 β2 the moments' decay rates, ε
-// stability term, λ weight decay, m first moment, v second moment, t step (from 1).
+// stability term, ω weight decay, m first moment, v second moment, t step (from 1).
 #pragma once
 
 #include <algorithm>
@@ -16,8 +16,12 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xarray.hpp>
+
 #include "optim/optimizer.hpp"
 #include "problems/plane.hpp"
+#include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 #include "train/line_training.hpp"
 
 namespace ch05 {
@@ -25,8 +29,8 @@ namespace ch05 {
 struct Hyper {
     double lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
     bool amsgrad = false;    // divide by the largest v so far instead of the current one
-    double decay = 0;        // λ
-    bool decoupled = false;  // AdamW: θ ← θ(1 − ηλ); Adam: g ← g + λθ
+    double decay = 0;        // ω
+    bool decoupled = false;  // AdamW: θ ← θ(1 − ηω); Adam: g ← g + ωθ
 };
 
 // Adam (with AMSGrad, L2 or decoupled decay as `Hyper` asks) on each coordinate of θ by itself,
@@ -54,7 +58,7 @@ class ScalarAdam : public gd::Optimizer<double> {
             if (h_.decoupled) {
                 theta *= 1 - eta * h_.decay;  // AdamW: shrink θ itself, the same factor everywhere
             } else {
-                g += h_.decay * theta;  // Adam: L2 penalty λθ²/2 joins the gradient
+                g += h_.decay * theta;  // Adam: L2 penalty ωθ²/2 joins the gradient
             }
             m = h_.beta1 * m + (1 - h_.beta1) * g;      // first moment: running mean of g
             v = h_.beta2 * v + (1 - h_.beta2) * g * g;  // second moment: running mean of g²
@@ -73,13 +77,26 @@ class ScalarAdam : public gd::Optimizer<double> {
     std::size_t m_, v_, vmax_, root_v_hat_;  // ids of the buffers, one value per coordinate
 };
 
+// `steps` full-batch updates of the written-out Adam on the surface f (its x is a, its y is b).
+inline gd::Trajectory full_batch(const std::string& label, const gd::Surface2& f, gd::Point2 start,
+                                 const Hyper& h, long steps) {
+    ScalarAdam adam(h);
+    xt::xarray<double> theta = {start.x, start.y};
+    long t = 0;
+    gd::Trajectory tr = gd::descend(f, adam, nullptr, theta, t, steps);
+    tr.label = label;
+    return tr;
+}
+
 // √v̂ per coordinate of θ = (a, b) after the last step, what the step divided m̂ by:
-// ScalarAdam records it, Adam without bias correction divides by √v itself.
+// ScalarAdam records it, Adam without bias correction divides by √v itself; NaN for the others
+// (their denominators are other things, and chapter 05 does not plot them).
 inline gd::Point2 root_v_hat(const gd::Optimizer<double>& opt) {
     if (dynamic_cast<const ScalarAdam*>(&opt)) {
         const auto& r = opt.state("sqrt_v_hat")[0];
         return {r(0), r(1)};
     }
+    if (opt.name() != "adam-nobias") return {NAN, NAN};
     const auto& v = opt.state("exp_avg_sq")[0];
     return {std::sqrt(v(0)), std::sqrt(v(1))};
 }
@@ -116,6 +133,19 @@ inline gd::Point2 amplitude(const gd::LineRun& r, std::size_t n) {
         lo.y = std::min(lo.y, r.path[k].y), hi.y = std::max(hi.y, r.path[k].y);
     }
     return {(hi.x - lo.x) / 2, (hi.y - lo.y) / 2};
+}
+
+// The root mean square distance of a and of b from the best fit over the last `n` updates: the
+// size of the swing, 0 when the run sits on the fit.
+inline gd::Point2 swing(const gd::LineRun& r, std::size_t n, gd::Point2 best) {
+    const std::size_t first = r.path.size() > n ? r.path.size() - n : 0;
+    double sa = 0, sb = 0;
+    for (std::size_t k = first; k < r.path.size(); ++k) {
+        sa += (r.path[k].x - best.x) * (r.path[k].x - best.x);
+        sb += (r.path[k].y - best.y) * (r.path[k].y - best.y);
+    }
+    const double m = double(r.path.size() - first);
+    return {std::sqrt(sa / m), std::sqrt(sb / m)};
 }
 
 // Mean loss over the last `n` updates.

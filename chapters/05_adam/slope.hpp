@@ -8,8 +8,13 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xarray.hpp>
+
+#include "optim/optimizer.hpp"
+
 #include "problems/plane.hpp"
 #include "problems/surfaces.hpp"
+#include "train/descent.hpp"
 
 namespace ch05 {
 
@@ -25,5 +30,17 @@ class Slope : public gd::Surface2 {
   private:
     double g_;
 };
+
+// Δθ/η at steps 1..n when g is the same every step (g = −1 pushes θ up): exactly 1 with bias
+// correction.
+inline std::vector<double> steps_on_a_slope(gd::Optimizer<double>& opt, int n) {
+    const Slope slope(-1.0);
+    xt::xarray<double> theta = {0.0, 0.0};
+    long t = 0;
+    const gd::Trajectory tr = gd::descend(slope, opt, nullptr, theta, t, n);
+    std::vector<double> out;
+    for (std::size_t k = 1; k < tr.size(); ++k) out.push_back((tr.x[k] - tr.x[k - 1]) / opt.lr());
+    return out;
+}
 
 }  // namespace ch05

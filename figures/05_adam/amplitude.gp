@@ -14,9 +14,9 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Adam never settles: the swing at the end is proportional to η'
+set title 'β2 = 0.9: the swing at the end is proportional to η, it never dies out'
 set xlabel 'learning rate η'
-set ylabel 'half the range over the last 5 epochs'
+set ylabel 'rms distance from the fit, last 100 epochs'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
@@ -24,4 +24,4 @@ set key top left
 set xrange [0.002:1.5]
 plot 'amplitude.dat' using 1:3 with linespoints lt 2 pt 7 ps 1.3 title 'b (intercept)', \
      '' using 1:2 with linespoints lt 3 pt 5 ps 1.3 title 'a (slope)', \
-     1.8482*x/1 with lines dt 2 lc rgb 'black' lw 1 title '∝ η'
+     0.67956*x/1 with lines dt 2 lc rgb 'black' lw 1 title '∝ η'

@@ -21,5 +21,5 @@ set key right center at graph 0.98,0.4
 set yrange [0:7.5]
 plot 'bias_correction.dat' using 1:3 with lines lt 2 title 'no correction, β = (0.9, 0.999)', \
      '' using 1:5 with points lt 7 pt 6 ps 0.8 title '(1 - 0.9^t) / √(1 - 0.999^t)', \
-     '' using 1:4 with lines lt 3 title 'no correction, β = (0.7, 0.9), the post', \
+     '' using 1:4 with lines lt 3 title 'no correction, β = (0.7, 0.9), the post''s β', \
      '' using 1:2 with lines lt 1 title 'with bias correction (any β)'

@@ -14,27 +14,27 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set multiplot layout 3,1 title 'Adam (η = 1, β = (0.7, 0.9)) arrives within 5 epochs and never settles; AMSGrad settles'
-set xlabel 'epoch (20 updates each)'
+set multiplot layout 3,1 title 'The post''s setting, η = 1, β = (0.7, 0.9): Adam arrives within 5 epochs and never settles; AMSGrad does'
+set xlabel 'epoch (30 updates each)'
 set key outside right top
 set xrange [0:*]
 set lmargin 12
 set ylabel 'a (slope)'
-plot 1.5 with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \
-     'restless.dat' index 0 using 2:3 with lines lt 2 lw 1.6 title 'Adam', \
-     'restless.dat' index 1 using 2:3 with lines lt 5 lw 1.2 title 'Adam, no correction', \
-     'restless.dat' index 2 using 2:3 with lines lt 3 lw 1.6 title 'AMSGrad'
+plot 1.5 with lines dt 3 lc rgb 'black' lw 1.5 title 'true value', \
+     'restless.dat' index 0 using 2:3 with lines lt 2 lw 1.8 title 'Adam', \
+     'restless.dat' index 1 using 2:3 with lines lt 1 lw 1.4 dt 2 title 'no correction', \
+     'restless.dat' index 2 using 2:3 with lines lt 3 lw 1.8 title 'AMSGrad'
 set ylabel 'b (intercept)'
-plot -28 with lines dt 2 lc rgb 'black' lw 1.5 title 'true value', \
-     'restless.dat' index 0 using 2:4 with lines lt 2 lw 1.6 title 'Adam', \
-     'restless.dat' index 1 using 2:4 with lines lt 5 lw 1.2 title 'Adam, no correction', \
-     'restless.dat' index 2 using 2:4 with lines lt 3 lw 1.6 title 'AMSGrad'
-set ylabel 'mean squared error (all 20 points)'
+plot -28 with lines dt 3 lc rgb 'black' lw 1.5 title 'true value', \
+     'restless.dat' index 0 using 2:4 with lines lt 2 lw 1.8 title 'Adam', \
+     'restless.dat' index 1 using 2:4 with lines lt 1 lw 1.4 dt 2 title 'no correction', \
+     'restless.dat' index 2 using 2:4 with lines lt 3 lw 1.8 title 'AMSGrad'
+set ylabel 'mean squared error (all 30 points)'
 set logscale y
 set format y '10^{%L}'
-set yrange [1e-12:*]
+set yrange [1e-30:*]
 plot \
-     'restless.dat' index 0 using 2:5 with lines lt 2 lw 1.6 title 'Adam', \
-     'restless.dat' index 1 using 2:5 with lines lt 5 lw 1.2 title 'Adam, no correction', \
-     'restless.dat' index 2 using 2:5 with lines lt 3 lw 1.6 title 'AMSGrad'
+     'restless.dat' index 0 using 2:5 with lines lt 2 lw 1.8 title 'Adam', \
+     'restless.dat' index 1 using 2:5 with lines lt 1 lw 1.4 dt 2 title 'no correction', \
+     'restless.dat' index 2 using 2:5 with lines lt 3 lw 1.8 title 'AMSGrad'
 unset multiplot

@@ -14,27 +14,27 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'The paths on the loss surface: Adam ends on a closed loop around the minimum'
+set title 'Adam''s last 5 epochs (black) wander about the minimum; AMSGrad stops on it'
 set xlabel 'a (slope)'
 set ylabel 'b (intercept)'
-set key bottom right
+set key bottom left
 set label 1 'start' at 1,1 point pt 7 ps 1.5 lc rgb 'black' offset 1,0 front
 set label 2 '' at 1.5,-28 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
-floor = -1.00541512255
-set xrange [-0.139186937603:2.92292569049]
-set yrange [-31.1690469336:2.53185937779]
+floor = -1.38545948646
+set xrange [-1.76707595601:2.80507359152]
+set yrange [-31.5171965928:2.54843793299]
 set contour base
 unset surface
 set view map
-set cntrparam levels discrete 0.0503983278271,0.790792028632,2.0503899809,4.19328638809,7.83889807211,14.0410105522,24.5923809531,42.542945006,73.0814189268,125.035128385,213.421598954,363.789460291,619.603427943,1054.80803526
+set cntrparam levels discrete 0.0121933984319,0.99230346571,2.65971991239,5.49641927861,10.322366216,18.5325290977,32.5001038384,56.2625001451,96.6883785616,165.463077234,282.466327697,481.518608303,820.157152599,1396.2674254
 set table $contours
 splot 'restless_paths_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'restless_paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'restless_paths.dat' index 0 using 2:3 with lines lt 2 lw 0.8 title 'Adam, all updates', \
-     '' index 0 every ::900 using 2:3 with lines lt 7 lw 2.5 title 'Adam, last 100 updates', \
+     '' index 0 every ::1350 using 2:3 with lines lt 7 lw 2.5 title 'Adam, last 150 updates', \
      '' index 1 using 2:3 with lines lt 3 lw 1.5 title 'AMSGrad'

@@ -14,8 +14,8 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Where the runs end: L2 shrinks by curvature, AdamW caps every |θ_i| at 1/λ'
-set xlabel 'weight decay λ'
+set title 'Where the runs end: L2 shrinks by curvature, AdamW caps every |θ_i| at 1/ω'
+set xlabel 'weight decay ω'
 set ylabel 'final value / unregularised value'
 set logscale x
 set format x '10^{%L}'
@@ -26,5 +26,5 @@ plot 'shrinkage.dat' using 1:3 with linespoints lt 2 pt 7 title 'Adam + L2: b', 
      '' using 1:5 with linespoints lt 3 pt 7 title 'AdamW: b', \
      '' using 1:2 with linespoints lt 2 dt 2 pt 5 title 'Adam + L2: a', \
      '' using 1:4 with linespoints lt 3 dt 2 pt 5 title 'AdamW: a', \
-     (x < 1/28. ? 1 : 1/(28*x)) with lines dt 3 lc rgb 'black' title 'min(1, 1/(28λ))', \
-     2/(2 + x) with lines dt 4 lc rgb '#666666' title '2/(2+λ)'
+     (x < 1/28. ? 1 : 1/(28*x)) with lines dt 3 lc rgb 'black' title 'min(1, 1/(28ω))', \
+     2/(2 + x) with lines dt 4 lc rgb '#666666' title '2/(2+ω)'

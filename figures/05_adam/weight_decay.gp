@@ -14,13 +14,13 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Weight decay λ = 0.05: Adam + L2 stops near the minimum, AdamW at the edge b = -1/λ'
+set title 'Weight decay ω = 0.05: Adam + L2 stops near the minimum, AdamW at the edge b = -1/ω'
 set xlabel 'a (slope)'
 set ylabel 'b (intercept)'
 set key bottom right
 set label 2 'minimum' at 1.5,-28 point pt 3 ps 2.5 lw 2 lc rgb 'black' offset 1,0 front
 set arrow 1 from 0.923124,-20 to 2.35814,-20 nohead dt 2 lw 1.5 lc rgb '#444444' front
-set label 3 'b = -1/λ' at 0.966175,-19.3501 front
+set label 3 'b = -1/ω' at 0.966175,-19.3501 front
 floor = -0.960597161096
 set xrange [0.923123893265:2.35814455232]
 set yrange [-29.753288182:2.74075216125]
@@ -33,7 +33,7 @@ splot 'weight_decay_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'weight_decay_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'weight_decay.dat' index 1 using 2:3 with lines lt 2 lw 2 title 'Adam + L2', \
