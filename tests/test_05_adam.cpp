@@ -466,3 +466,32 @@ BOOST_AUTO_TEST_CASE(exercise_numbers) {
     BOOST_TEST(r.x.back() == 1.5884, boost::test_tools::tolerance(1e-4));
     BOOST_TEST(r.y.back() == -22.3647, boost::test_tools::tolerance(1e-5));
 }
+
+// The controls the text quotes for sections 7 and 8 (--variant-lr 0.1 and 1): steps to 1e-6 of
+// Adam, NAdam, NAdam with μ_t = β1, Adam at β1 = 0.45 and RAdam; and AMSGrad's b at --lr 0.01.
+BOOST_AUTO_TEST_CASE(variant_controls_at_other_rates) {
+    const auto steps = [](const std::string& name, double lr, double psi, double b1) {
+        gd::OptimizerConfig c;
+        c.lr = lr, c.beta1 = b1;
+        if (psi > 0) c.momentum_decay = psi;
+        const auto opt = gd::make_optimizer<double>(name, c);
+        return to_1e6(ch05::on_ravine("", *opt, nullptr, 2000));
+    };
+    // η = 1: Adam 131, NAdam 34, the look-ahead alone 53, β1 = 0.45 20, RAdam 140.
+    BOOST_TEST(steps("adam", 1, 0, 0.9) == 131);
+    BOOST_TEST(steps("nadam", 1, 0, 0.9) == 34);
+    BOOST_TEST(steps("nadam", 1, 1e3, 0.9) == 53);
+    BOOST_TEST(steps("adam", 1, 0, 0.45) == 20);
+    BOOST_TEST(steps("radam", 1, 0, 0.9) == 140);
+    // η = 0.1: Adam 147, NAdam 140, β1 = 0.45 171, RAdam 494.
+    BOOST_TEST(steps("adam", 0.1, 0, 0.9) == 147);
+    BOOST_TEST(steps("nadam", 0.1, 0, 0.9) == 140);
+    BOOST_TEST(steps("adam", 0.1, 0, 0.45) == 171);
+    BOOST_TEST(steps("radam", 0.1, 0, 0.9) == 494);
+
+    Hyper ams = post_hyper();
+    ams.lr = 0.01, ams.amsgrad = true;
+    ch05::ScalarAdam opt(ams);
+    BOOST_TEST(ch05::per_sample("", opt, post30(), {1, 1}, 50).fit.end().y == -10.563,
+               boost::test_tools::tolerance(1e-4));
+}
