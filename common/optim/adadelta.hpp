@@ -1,15 +1,15 @@
 // adadelta.hpp: Adadelta, RMSprop's per-coordinate scaling with the step's own units restored.
 //
-// Chapter 04 adds it next to RMSprop: the same moving average s of the squared gradients in the
-// denominator, and in the numerator a moving average u of the squared steps actually taken, so a
-// step is √(u + ε)/√(s + ε) · g and needs no learning rate of its own (Zeiler 2012,
+// Chapter 04 adds it next to RMSprop: the same moving average v of the squared gradients in the
+// denominator, and in the numerator a moving average d of the squared steps actually taken, so a
+// step is √(d + ε)/√(v + ε) · g and needs no learning rate of its own (Zeiler 2012,
 // arXiv:1212.5701). PyTorch still multiplies by one, η = 1 by default. The rule is
 // torch.optim.Adadelta's single-tensor implementation
 // (https://pytorch.org/docs/1.13/generated/torch.optim.Adadelta.html), operation by operation:
-// ε is added inside both square roots, the ratio √(u + ε)/√(s + ε) is formed before it
-// multiplies g, and u takes the new step before θ does.
+// ε is added inside both square roots, the ratio √(d + ε)/√(v + ε) is formed before it
+// multiplies g, and d takes the new step before θ does.
 // Notation: θ parameters, g gradient, η learning rate, ρ decay of both averages, ε stability
-// term, ω weight decay, s mean square gradient, u mean square step, δ step, t step count.
+// term, ω weight decay, v mean square gradient, d mean square step, δ step, t step count.
 #pragma once
 
 #include <string>
@@ -32,8 +32,8 @@ class Adadelta : public Optimizer<T> {
           rho(rho),
           eps(eps),
           weight_decay(weight_decay),
-          s_(this->add_buffer("square_avg")),
-          u_(this->add_buffer("acc_delta")) {
+          v_(this->add_buffer("square_avg")),
+          d_(this->add_buffer("acc_delta")) {
         require("adadelta", "lr", lr, lr >= 0, "finite and >= 0");
         require("adadelta", "rho", rho, rho >= 0 && rho <= 1, "in [0, 1]");
         require("adadelta", "eps", eps, eps >= 0, "finite and >= 0");
@@ -48,17 +48,17 @@ class Adadelta : public Optimizer<T> {
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const T r = static_cast<T>(rho), c = static_cast<T>(1 - rho), e = static_cast<T>(eps);
         const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + ωθ (L2 penalty)
-        Tensor& s = this->buffer(s_, i);
-        Tensor& u = this->buffer(u_, i);
-        xt::noalias(s) = r * s + c * g * g;  // s ← ρs + (1−ρ)g²: mean square gradient
-        // δ = √(u + ε) / √(s + ε) · g: the root of the past steps over that of the gradients
-        delta_ = xt::sqrt(u + e) / xt::sqrt(s + e) * g;
-        xt::noalias(u) = r * u + c * delta_ * delta_;  // u ← ρu + (1−ρ)δ²: mean square step
+        Tensor& v = this->buffer(v_, i);
+        Tensor& d = this->buffer(d_, i);
+        xt::noalias(v) = r * v + c * g * g;  // v ← ρv + (1−ρ)g²: mean square gradient
+        // δ = √(d + ε) / √(v + ε) · g: the root of the past steps over that of the gradients
+        delta_ = xt::sqrt(d + e) / xt::sqrt(v + e) * g;
+        xt::noalias(d) = r * d + c * delta_ * delta_;  // d ← ρd + (1−ρ)δ²: mean square step
         xt::noalias(theta) = theta - static_cast<T>(this->lr()) * delta_;  // θ ← θ − ηδ
     }
 
   private:
-    std::size_t s_, u_;  // ids of the mean square gradient and the mean square step
+    std::size_t v_, d_;  // ids of the mean square gradient and the mean square step
     Tensor delta_;       // scratch for the step δ
 };
 

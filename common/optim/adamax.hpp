@@ -1,14 +1,14 @@
 // adamax.hpp: Adamax, Adam with the root mean square replaced by a decaying maximum.
 //
 // Chapter 05 adds it beside Adam: the same first moment m, but instead of √v̂ the denominator is
-// an exponentially weighted infinity norm u ← max(β2·u, |g| + ε), which needs no bias
+// an exponentially weighted infinity norm q ← max(β2·q, |g| + ε), which needs no bias
 // correction and no square root (Kingma and Ba 2015, section 7.1). The rule is
 // torch.optim.Adamax's single-tensor implementation
 // (https://pytorch.org/docs/1.13/generated/torch.optim.Adamax.html), operation by operation:
 // ε is added to |g| inside the maximum (not to the denominator), and the bias correction of m
 // is folded into the step size η/(1 − β1ᵗ).
 // Notation: θ parameters, g gradient, η learning rate, β1 β2 decay rates, ε stability term,
-// ω weight decay, m first moment, u infinity norm, t step (from 1).
+// ω weight decay, m first moment, q infinity norm (the paper's u), t step (from 1).
 #pragma once
 
 #include <cmath>
@@ -35,7 +35,7 @@ class Adamax : public Optimizer<T> {
           eps(eps),
           weight_decay(weight_decay),
           m_(this->add_buffer("exp_avg")),
-          u_(this->add_buffer("exp_inf")) {
+          q_(this->add_buffer("exp_inf")) {
         this->require_adam_settings("adamax", lr, beta1, beta2, eps, weight_decay);
     }
 
@@ -53,16 +53,16 @@ class Adamax : public Optimizer<T> {
                 b2 = static_cast<T>(beta2), e = static_cast<T>(eps);
         const Tensor& g = this->l2(i, grad, theta, weight_decay);  // g ← g + ωθ (L2 penalty)
         Tensor& m = this->buffer(m_, i);
-        Tensor& u = this->buffer(u_, i);
+        Tensor& q = this->buffer(q_, i);
         xt::noalias(m) = b1 * m + c1 * g;  // first moment m ← β1m + (1−β1)g
-        xt::noalias(u) = xt::maximum(b2 * u, xt::abs(g) + e);  // u ← max(β2u, |g| + ε)
-        // θ ← θ − (η/(1−β1ᵗ))·m / u: the bias correction of m folded into the step size
+        xt::noalias(q) = xt::maximum(b2 * q, xt::abs(g) + e);  // q ← max(β2q, |g| + ε)
+        // θ ← θ − (η/(1−β1ᵗ))·m / q: the bias correction of m folded into the step size
         const T clr = static_cast<T>(this->lr() / (1 - std::pow(beta1, t)));
-        xt::noalias(theta) = theta - clr * m / u;
+        xt::noalias(theta) = theta - clr * m / q;
     }
 
   private:
-    std::size_t m_, u_;  // ids of the first moment and the infinity norm
+    std::size_t m_, q_;  // ids of the first moment and the infinity norm
 };
 
 // Compiled once, for float and double, in optim/optimizers.cpp: whoever includes this header
