@@ -1,12 +1,14 @@
 // restarts.hpp: chapter 07's experiments, written out: per-sample training on the line fit under
 // a schedule, the source post's "AdamAnn" as it would be coded by hand, and the exploration of
-// Himmelblau's four minima by many runs under a schedule.
+// Himmelblau's four minima by many runs under a schedule, with the counts the text quotes.
 //
-// The schedules themselves are the library's (common/schedule/decay.hpp, cosine_restarts.hpp,
-// onecycle.hpp, all torch.optim.lr_scheduler's), and so are the loops (common/train/); the
-// tests (tests/test_07_restarts.cpp) include this file.
+// The schedules themselves are the library's (common/schedule/: decay.hpp, milestones.hpp,
+// polynomial.hpp, cosine_restarts.hpp, onecycle.hpp, cyclic.hpp, plateau.hpp, warmup.hpp, all
+// torch.optim.lr_scheduler's), and so are the loops (common/train/); the tests
+// (tests/test_07_restarts.cpp) include this file.
 // Notation: θ = (a, b) or (x, y) parameters, g gradient, η_t the rate of update t (t = 0 is the
-// first update), η₀ the base rate, T a cycle's length in updates.
+// first update), η₀ the base rate, T a cycle's length in updates, μ momentum, σ gradient noise,
+// λ curvature (an eigenvalue of the Hessian H).
 #pragma once
 
 #include <algorithm>
@@ -21,14 +23,17 @@
 #include <xtensor/xarray.hpp>
 
 #include "core/rng.hpp"
+#include "core/seeds.hpp"
 #include "optim/adam.hpp"
 #include "optim/factory.hpp"
+#include "optim/sgd.hpp"
 #include "problems/line_fit.hpp"
 #include "problems/surfaces.hpp"
 #include "schedule/decay.hpp"
 #include "schedule/factory.hpp"
 #include "train/descent.hpp"
 #include "train/line_training.hpp"
+#include "train/step.hpp"
 
 namespace ch07 {
 
@@ -78,6 +83,52 @@ inline Shake final_shake(const gd::LineRun& r, std::size_t k) {
     return s;
 }
 
+// The same per-sample training as a surface for gd::descend: grad() is the gradient of one
+// sample, the next point in order at every call (descend asks once per update), value() the mean
+// loss on all points. descend tells a schedule that reads the loss (ReduceLROnPlateau) the loss
+// after every update, which train_line does not; otherwise the updates are train_per_sample's,
+// bit for bit (tests/test_07_restarts.cpp checks it).
+class PerSampleLine : public gd::Surface2 {
+  public:
+    explicit PerSampleLine(const gd::Points& pts) : pts_(pts) {}
+    std::string name() const override { return "line fit, per sample"; }
+    double value(double a, double b) const override { return gd::mean_loss(a, b, pts_); }
+    gd::Point2 grad(double a, double b) const override {
+        const gd::Grad2 g = gd::mean_grad(a, b, pts_, next_, next_ + 1);  // ∇ℓ_i, one sample
+        next_ = (next_ + 1) % pts_.size();
+        return {g.a, g.b};
+    }
+    std::vector<gd::Point2> minima() const override { return {{1.5, -28}}; }
+    gd::Box frame() const override { return {0, 3, -35, 5}; }
+
+  private:
+    const gd::Points& pts_;
+    mutable std::size_t next_ = 0;  // grad() is const in the interface; the order is the run's
+};
+
+// Per-sample training through gd::descend: `updates` updates from `start` under `schedule`
+// (nullptr: the optimizer's own rate); a schedule that cycles a momentum or β1 sets it first,
+// as PyTorch's constructors do.
+inline gd::Trajectory descend_per_sample(gd::Optimizer<double>& opt, const gd::Points& pts,
+                                         const gd::Schedule* schedule, gd::Point2 start,
+                                         long updates) {
+    if (schedule) gd::start_momentum(opt, *schedule);
+    const PerSampleLine f(pts);
+    xt::xarray<double> theta = {start.x, start.y};
+    long t = 0;
+    return gd::descend(f, opt, schedule, theta, t, updates);
+}
+
+// The largest |a − 1.5| and |b + 28| over a trajectory's last `k` points.
+inline Shake final_shake(const gd::Trajectory& r, std::size_t k) {
+    Shake s;
+    for (std::size_t i = r.size() > k ? r.size() - k : 0; i < r.size(); ++i) {
+        s.a = std::max(s.a, std::abs(r.x[i] - 1.5));
+        s.b = std::max(s.b, std::abs(r.y[i] + 28.0));
+    }
+    return s;
+}
+
 // ---- Exploring a surface with many minima -------------------------------------------------------
 
 // Which of the surface's minima (x, y) is nearest: its index in f.minima().
@@ -123,10 +174,9 @@ struct Exploration {
     std::size_t ends_in = 0;
 };
 
-// The Himmelblau experiment: the same starts under warm restarts and under one cosine.
+// The Himmelblau figure's runs: the same starts under warm restarts and under one cosine.
 struct Explored {
     std::vector<Exploration> sgdr, cosine;
-    std::vector<std::pair<double, double>> starts;
 };
 
 // `steps` updates of a fresh optimizer from (x0, y0) under `schedule`; `cycle_ends` lists the
@@ -153,6 +203,112 @@ inline std::vector<long> restart_points(long t0, long t_mult, long steps) {
     for (long end = t0, len = t0; end < steps; len *= t_mult, end += len) ends.push_back(end);
     ends.push_back(steps);
     return ends;
+}
+
+// ---- Himmelblau's landscape ---------------------------------------------------------------------
+
+// The Hessian of f(x, y) = (x² + y − 11)² + (x + y² − 7)², by hand, and its largest eigenvalue:
+// the curvature that limits a stable rate (heavy ball: η λ_max < 2(1 + μ), chapter 02).
+struct Hessian2 {
+    double xx, xy, yy;
+    double lambda_max() const {
+        return 0.5 * (xx + yy) + std::sqrt(0.25 * (xx - yy) * (xx - yy) + xy * xy);
+    }
+};
+inline Hessian2 himmelblau_hessian(double x, double y) {
+    return {12 * x * x + 4 * y - 42, 4 * x + 4 * y, 12 * y * y + 4 * x - 26};
+}
+
+// A critical point of Himmelblau's function (∇f = 0) by Newton's method from (x, y): from near a
+// pass it finds the saddle point, the lowest point of the ridge between two minima.
+inline gd::Point2 himmelblau_critical_point(double x, double y) {
+    const gd::Himmelblau f;
+    for (int k = 0; k < 50; ++k) {
+        const gd::Point2 g = f.grad(x, y);
+        const Hessian2 h = himmelblau_hessian(x, y);
+        const double det = h.xx * h.yy - h.xy * h.xy;
+        x -= (h.yy * g.x - h.xy * g.y) / det;  // (x, y) ← (x, y) − H⁻¹∇f
+        y -= (h.xx * g.y - h.xy * g.x) / det;
+    }
+    return {x, y};
+}
+
+// The four passes of Himmelblau's function, each the saddle point between two minima, found by
+// Newton's method from a point near it.
+struct Pass {
+    gd::Point2 at;
+    const char* between;
+};
+inline std::vector<Pass> himmelblau_passes() {
+    return {{himmelblau_critical_point(3.4, 0.1), "(3, 2) and (3.58, -1.85)"},
+            {himmelblau_critical_point(0.1, 2.9), "(3, 2) and (-2.81, 3.13)"},
+            {himmelblau_critical_point(-3.1, -0.1), "(-2.81, 3.13) and (-3.78, -3.28)"},
+            {himmelblau_critical_point(-0.1, -2), "(-3.78, -3.28) and (3.58, -1.85)"}};
+}
+
+// ---- Counting what many runs do -----------------------------------------------------------------
+
+// The minimum a run is nearest to at each checkpoint changed this many times: its basin hops.
+inline int hops(const Exploration& e) {
+    int h = 0;
+    for (std::size_t c = 1; c < e.visited.size(); ++c) h += e.visited[c] != e.visited[c - 1];
+    return h;
+}
+
+// What a set of runs under one schedule did: the runs ending in each minimum, the hops between
+// consecutive checkpoints (one count per interval), those of them not across the lowest pass
+// (between minima 0 and 3 of gd::Himmelblau::minima(), (3, 2) and (3.58, -1.85)), how many runs
+// hopped at all, the fewest and
+// most hops in any group of `group` consecutive runs (the spread a chapter of `group` runs would
+// see), and the runs that diverged or left the map.
+struct Tally {
+    std::vector<int> ends_in = std::vector<int>(4, 0);
+    std::vector<int> by_interval;
+    int hops = 0, other_hops = 0, runs_hopped = 0, lost = 0, settled = 0;
+    int group_min = 0, group_max = 0;
+    int runs() const { return runs_; }
+    void add(const Exploration& e, const gd::Surface2& f, int group) {
+        if (by_interval.size() + 1 < e.visited.size()) by_interval.resize(e.visited.size() - 1);
+        const int h = ch07::hops(e);
+        for (std::size_t c = 1; c < e.visited.size(); ++c) {
+            const std::size_t a = e.visited[c - 1], b = e.visited[c];
+            by_interval[c - 1] += a != b;
+            other_hops += a != b && std::min(a, b) * 10 + std::max(a, b) != 3;  // not 0 ↔ 3
+        }
+        hops += h, runs_hopped += h > 0, ++ends_in[e.ends_in];
+        const double x = e.path.x.back(), y = e.path.y.back();
+        const gd::Box box = f.frame();
+        lost += e.path.diverged_at >= 0 || x < box.x0 || x > box.x1 || y < box.y0 || y > box.y1;
+        settled += e.path.diverged_at < 0 && f.value(x, y) < 1e-3;  // arrived: f < 10⁻³
+        in_group_ += h;
+        if (++runs_ % group == 0) {
+            group_min = runs_ == group ? in_group_ : std::min(group_min, in_group_);
+            group_max = std::max(group_max, in_group_);
+            in_group_ = 0;
+        }
+    }
+
+  private:
+    int runs_ = 0, in_group_ = 0;
+};
+
+// Runs i = 0..runs−1 of the Himmelblau experiment: start i is the i-th pair drawn uniformly in
+// [−5, 5]² from Rng(seed), the noise of run i comes from gd::run_seed(seed, i), and SGD with
+// momentum μ starts afresh under the schedule make() builds. Every schedule sees the same starts
+// and the same noise: only the rate (and a cycled momentum) differs. `visit` gets each run.
+template <class MakeSchedule, class Visit>
+void explore_runs(const gd::Surface2& f, int runs, long steps, const std::vector<long>& checkpoints,
+                  double lr, double momentum, double noise, std::uint64_t seed, MakeSchedule make,
+                  Visit visit) {
+    gd::Rng rng(seed);
+    for (int i = 0; i < runs; ++i) {
+        const double x0 = rng.uniform(-5, 5), y0 = rng.uniform(-5, 5);
+        const NoisyGradient g(f, noise, gd::run_seed(seed, std::uint64_t(i)));
+        gd::Sgd<double> opt(lr, momentum);
+        const std::unique_ptr<gd::Schedule> schedule = make();
+        gd::start_momentum(opt, *schedule);  // a cycled momentum starts at its first value
+        visit(i, explore(g, opt, *schedule, x0, y0, steps, checkpoints));
+    }
 }
 
 }  // namespace ch07

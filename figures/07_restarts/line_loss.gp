@@ -1,5 +1,5 @@
 # line_loss.gp: replot with `gnuplot line_loss.gp` inside this folder.
-set terminal pngcairo size 950,600 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set terminal pngcairo size 1000,620 enhanced font 'DejaVu Sans,13' linewidth 1.2
 set output 'line_loss.png'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7
@@ -14,16 +14,19 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Loss per update: plain Adam stalls between 0.4 and 20, the annealed runs keep falling'
-set xlabel 'update (20 per epoch; top axis: epochs, where AdamAnn divides η by 4)'
-set ylabel 'mean squared error on all 20 points'
+set title 'Loss per update: at β_2 = 0.9 plain Adam never settles; annealed, or at β_2 = 0.999, it does'
+set xlabel 'update (30 per epoch; top axis: epochs, where AdamAnn divides η by 4)'
+set ylabel 'mean squared error on all 30 points'
 set logscale y
 set format y '10^{%L}'
-set xrange [0:*]
+set xrange [0:1500]
+set yrange [1e-30:1e4]
 set x2range [0:50]
 set x2tics 5
 set grid x2tics
 set key bottom left
 plot 'line.dat' index 0 using 1:4 with lines lt 2 lw 1.5 title 'Adam', \
      'line.dat' index 1 using 1:4 with lines lt 3 lw 2 title 'AdamAnn', \
-     'line.dat' index 2 using 1:4 with lines lt 4 lw 2 dt 2 title 'Adam + cosine'
+     'line.dat' index 2 using 1:4 with lines lt 4 lw 2 dt 2 title 'Adam + cosine', \
+     'line.dat' index 3 using 1:4 with lines lt 1 lw 2 title 'Adam, β_2 0.999', \
+     'line.dat' index 4 using 1:4 with lines lt 8 lw 1.2 title 'Adam, lr/10'

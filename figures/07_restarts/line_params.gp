@@ -14,20 +14,23 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set multiplot layout 2,1 title 'a and b per update: Adam at η = 1 keeps shaking, the annealed runs settle'
-set xlabel 'update (20 per epoch)'
+set multiplot layout 2,1 title 'a and b per update: Adam at η = 1, β_2 = 0.9 keeps shaking, the annealed runs and β_2 = 0.999 settle'
+set lmargin 10
+set xlabel 'update'
 set key outside right top
-set xrange [0:*]
+set xrange [0:1500]
 set ylabel 'a (slope)'
 set yrange [0:3.5]
 plot 1.5 with lines dt 2 lc rgb '#444444' lw 1.5 title 'true value', \
      'line.dat' index 0 using 1:2 with lines lt 2 lw 1.5 title 'Adam', \
      'line.dat' index 1 using 1:2 with lines lt 3 lw 2 title 'AdamAnn', \
-     'line.dat' index 2 using 1:2 with lines lt 4 lw 2 dt 2 title 'Adam + cosine'
+     'line.dat' index 2 using 1:2 with lines lt 4 lw 2 dt 2 title 'Adam + cosine', \
+     'line.dat' index 3 using 1:2 with lines lt 1 lw 2 title 'Adam, β_2 0.999'
 set ylabel 'b (intercept)'
 set yrange [-36:4]
 plot -28 with lines dt 2 lc rgb '#444444' lw 1.5 title 'true value', \
      'line.dat' index 0 using 1:3 with lines lt 2 lw 1.5 title 'Adam', \
      'line.dat' index 1 using 1:3 with lines lt 3 lw 2 title 'AdamAnn', \
-     'line.dat' index 2 using 1:3 with lines lt 4 lw 2 dt 2 title 'Adam + cosine'
+     'line.dat' index 2 using 1:3 with lines lt 4 lw 2 dt 2 title 'Adam + cosine', \
+     'line.dat' index 3 using 1:3 with lines lt 1 lw 2 title 'Adam, β_2 0.999'
 unset multiplot
