@@ -3,8 +3,8 @@
 //
 // Every method trains through the book's one line-fit loop (gd::train_line,
 // common/train/line_training.hpp) as the post trains: batch 1, the points in their order every
-// epoch. Adam as the post most likely wrote it (no step counter, so no bias correction) is
-// gd::AdamNoBias (common/optim/adam.hpp).
+// epoch. The post shows no Adam code, so Adam runs both as torch.optim.Adam (bias-corrected) and
+// without the correction, gd::AdamNoBias (common/optim/adam.hpp), as the lecture writes it.
 // Notation: θ = (a, b) parameters, g gradient of one sample's loss, η learning rate (η_t when a
 // schedule sets it), t update (from 0, over all epochs). The tests (tests/test_08_compare.cpp)
 // include this file.
@@ -49,6 +49,19 @@ inline double worst_recent_loss(const gd::LineRun& r, std::size_t n) {
     for (std::size_t k = r.loss.size() > n ? r.loss.size() - n : 0; k < r.loss.size(); ++k)
         worst = std::max(worst, r.loss[k]);
     return worst;
+}
+
+// The smallest and largest distance from the true line (a*, b*) over the last `n` updates.
+struct Range {
+    double lo = 0, hi = 0;
+};
+inline Range recent_distance(const gd::LineRun& r, std::size_t n, double a_true, double b_true) {
+    Range d{1e300, 0};
+    for (std::size_t k = r.path.size() > n ? r.path.size() - n : 0; k < r.path.size(); ++k) {
+        const double e = std::hypot(r.path[k].x - a_true, r.path[k].y - b_true);
+        d.lo = std::min(d.lo, e), d.hi = std::max(d.hi, e);
+    }
+    return d;
 }
 
 }  // namespace ch08

@@ -18,6 +18,7 @@ set multiplot layout 2,1 title 'Without bias correction: the first step 5 % shor
 set xrange [0:60]
 set key top right
 set xlabel 'iteration t'
+set lmargin 10
 set ylabel 'b (intercept)'
 plot 'first_steps.dat' index 0 using 1:3 with linespoints pt 7 ps 0.5 lt 2 lw 1.5 title 'Adam', \
      'first_steps.dat' index 1 using 1:3 with linespoints pt 7 ps 0.5 lt 3 lw 1.5 title 'Adam, no bias corr.', \
@@ -25,7 +26,7 @@ plot 'first_steps.dat' index 0 using 1:3 with linespoints pt 7 ps 0.5 lt 2 lw 1.
 set ylabel 'corrected / uncorrected step'
 set yrange [0.7:1.1]
 b1 = 0.7; b2 = 0.9
-set samples 60
-plot [1:60] sqrt(1 - b2**x) / (1 - b1**x) with linespoints lt 1 pt 7 ps 0.5 title sprintf('√(1-β_2^t) / (1-β_1^t), β_1 = %g, β_2 = %g', b1, b2), \
+set samples 61
+plot (x < 1 ? NaN : sqrt(1 - b2**x) / (1 - b1**x)) with linespoints lt 1 pt 7 ps 0.5 title sprintf('√(1-β_2^t) / (1-β_1^t), β_1 = %g, β_2 = %g', b1, b2), \
      1 with lines dt 2 lc rgb '#444444' notitle
 unset multiplot

@@ -16,7 +16,7 @@ set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
 set xrange [-10:10]
 set yrange [-50:15]
-set key top left
+set key bottom right
 set xlabel 'x'
 set ylabel 'y'
 frames = '0 1 3 6 10 16 23 32 42 53 65 79 94 110 128 146 167 188 211 235 260 287 315 344 375 407 440 475 510 548 586 626 667 709 753 798 844 891 940 990 1042 1094 1148 1204 1260 1318 1378 1438 1500 '

@@ -20,7 +20,7 @@ set xrange [0:1500]
 set ylabel 'mean squared error on all points'
 set logscale y
 set format y '10^{%L}'
-set key bottom left
+set key bottom left width 1
 plot 'loss.dat' index 0 using 1:4 with lines lt 2 lw 4 title 'SGD', \
      'loss.dat' index 1 using 1:4 with lines lt 3 lw 1.5 title 'Momentum', \
      'loss.dat' index 2 using 1:4 with lines lt 7 lw 1.5 title 'Adam', \

@@ -18,6 +18,7 @@ set multiplot layout 2,1 title 'a and b per iteration against the true line (das
 set xlabel 'iteration (one update per sample; 30 per epoch)'
 set xrange [0:1500]
 set key outside right top
+set lmargin 10
 set ylabel 'a (slope)'
 plot 'loss.dat' index 0 using 1:2 with lines lt 2 lw 4 title 'SGD', \
      'loss.dat' index 1 using 1:2 with lines lt 3 lw 1.5 title 'Momentum', \

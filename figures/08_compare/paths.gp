@@ -17,9 +17,9 @@ set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
 set title 'Paths: Adam swings wide in a but reaches b = -28 in 45 steps; SGD and momentum lag behind'
 set xlabel 'a (slope)'
 set ylabel 'b (intercept)'
-set key bottom left
+set key bottom left width 1
 set label 1 'start (1, 1)' at 1,1 point pt 7 ps 1.5 lc rgb 'black' offset 1,0 front
-set label 2 'minimum (1.5, -28)' at 1.5,-28 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset -3,-1.9 front
+set label 2 'minimum (1.5, -28)' at 1.5,-28 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 7,-2.6 front
 floor = -1.42761081512
 set xrange [-1.81645525035:2.98469119349]
 set yrange [-31.7633106361:2.85452701714]
@@ -32,7 +32,7 @@ splot 'paths_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'paths_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
      'loss.dat' index 0 using 2:3 with lines lt 2 lw 1.2 title 'SGD', \

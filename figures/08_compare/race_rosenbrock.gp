@@ -1,5 +1,5 @@
 # race_rosenbrock.gp: replot with `gnuplot race_rosenbrock.gp` inside this folder.
-set terminal pngcairo size 1000,780 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set terminal pngcairo size 1400,1300 enhanced font 'DejaVu Sans,13' linewidth 1.2
 set output 'race_rosenbrock.png'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7
@@ -14,31 +14,123 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'The race on rosenbrock: all but AdaGrad and RMSprop reach the bottom (1, 1)'
-set xlabel 'x'
+set multiplot layout 2,2 title 'The race on rosenbrock: who reaches (1, 1), and how (ringed disc: where each path ends; cross: the minimum)'
+set xlabel 'x' offset 0,0.9
 set ylabel 'y'
-set key bottom right
+unset colorbox
+set key below maxrows 3 opaque
 set label 1 'start' at -1.5,2.5 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front
-set label 10 '' at 1,1 point pt 3 ps 2.5 lw 2 lc rgb 'black' front
-floor = -2.509
-set xrange [-2:2]
-set yrange [-1:3]
+set label 10 '' at 1,1 point pt 3 ps 3 lw 2 lc rgb 'black' front
+set title 'SGD and momentum (chapters 01-03)'
+floor = -2.13738628744
+set xrange [-2:1.47808657427]
+set yrange [-0.620137714:3]
 set contour base
 unset surface
 set view map
-set cntrparam levels discrete 0,1.75944698815,4.75271370691,9.84502152295,18.5083319893,33.2468259979,58.3207520086,100.977875947,173.548490613,297.009559406,507.048231085,864.377420213,1472.28523253,2506.491
+set cntrparam levels discrete 0.00617478740583,1.50935616527,4.06664991775,8.41725685899,15.8187455377,28.4105598297,49.8324377851,86.2764993392,148.277115033,253.755927836,433.202209551,738.485964323,1257.8512587,2141.42368856
 set table $contours
 splot 'race_rosenbrock_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot 'race_rosenbrock_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
      $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
-     'race_rosenbrock.dat' index 0 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.3 title 'sgd (η = 0.002)', \
-     'race_rosenbrock.dat' index 1 using 2:3 with linespoints lt 3 lw 1.5 pt 7 ps 0.3 title 'momentum (η = 0.001)', \
-     'race_rosenbrock.dat' index 2 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.3 title 'nesterov (η = 0.001)', \
-     'race_rosenbrock.dat' index 3 using 2:3 with linespoints lt 4 lw 1.5 pt 7 ps 0.3 title 'adagrad (η = 0.1)', \
-     'race_rosenbrock.dat' index 4 using 2:3 with linespoints lt 5 lw 1.5 pt 7 ps 0.3 title 'rmsprop (η = 0.002)', \
-     'race_rosenbrock.dat' index 5 using 2:3 with linespoints lt 1 lw 1.5 pt 7 ps 0.3 title 'adam (η = 0.5)', \
-     'race_rosenbrock.dat' index 6 using 2:3 with linespoints lt 8 lw 1.5 pt 7 ps 0.3 title 'adamw (η = 0.05)'
+     'race_rosenbrock.dat' index 0 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.35 title 'sgd (η = 0.002)', \
+     '' index 0 every ::550::550 using 2:3 with points lt 2 pt 7 ps 2 notitle, \
+     '' index 0 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 1 using 2:3 with linespoints lt 3 dt 2 lw 1.5 pt 7 ps 0.35 title 'momentum (η = 0.001)', \
+     '' index 1 every ::550::550 using 2:3 with points lt 3 dt 2 pt 7 ps 2 notitle, \
+     '' index 1 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 2 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.35 title 'nesterov (η = 0.001)', \
+     '' index 2 every ::550::550 using 2:3 with points lt 7 pt 7 ps 2 notitle, \
+     '' index 2 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 3 using 2:3 with linespoints lt 4 dt 4 lw 1.5 pt 7 ps 0.35 title 'momentum-ema (η = 0.01)', \
+     '' index 3 every ::550::550 using 2:3 with points lt 4 dt 4 pt 7 ps 2 notitle, \
+     '' index 3 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle
+set title 'Per-coordinate steps (chapter 04)'
+floor = -2.13738628744
+set xrange [-2:1.47808657427]
+set yrange [-0.620137714:3]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.00617478740583,1.50935616527,4.06664991775,8.41725685899,15.8187455377,28.4105598297,49.8324377851,86.2764993392,148.277115033,253.755927836,433.202209551,738.485964323,1257.8512587,2141.42368856
+set table $contours
+splot 'race_rosenbrock_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
+plot 'race_rosenbrock_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
+     $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+     'race_rosenbrock.dat' index 4 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.35 title 'adagrad (η = 0.1)', \
+     '' index 4 every ::550::550 using 2:3 with points lt 2 pt 7 ps 2 notitle, \
+     '' index 4 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 5 using 2:3 with linespoints lt 3 dt 2 lw 1.5 pt 7 ps 0.35 title 'rmsprop (η = 0.002)', \
+     '' index 5 every ::550::550 using 2:3 with points lt 3 dt 2 pt 7 ps 2 notitle, \
+     '' index 5 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 6 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.35 title 'adadelta (η = 0.2)', \
+     '' index 6 every ::550::550 using 2:3 with points lt 7 pt 7 ps 2 notitle, \
+     '' index 6 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 7 using 2:3 with linespoints lt 4 dt 4 lw 1.5 pt 7 ps 0.35 title 'rprop (η = 0.01)', \
+     '' index 7 every ::550::550 using 2:3 with points lt 4 dt 4 pt 7 ps 2 notitle, \
+     '' index 7 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 8 using 2:3 with linespoints lt 5 dt 3 lw 1.5 pt 7 ps 0.35 title 'local-gain (η = 0.0005)', \
+     '' index 8 every ::550::550 using 2:3 with points lt 5 dt 3 pt 7 ps 2 notitle, \
+     '' index 8 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle
+set title 'The Adam family (chapter 05)'
+floor = -2.13738628744
+set xrange [-2:1.47808657427]
+set yrange [-0.620137714:3]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.00617478740583,1.50935616527,4.06664991775,8.41725685899,15.8187455377,28.4105598297,49.8324377851,86.2764993392,148.277115033,253.755927836,433.202209551,738.485964323,1257.8512587,2141.42368856
+set table $contours
+splot 'race_rosenbrock_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
+plot 'race_rosenbrock_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
+     $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+     'race_rosenbrock.dat' index 9 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.35 title 'adam (η = 0.5)', \
+     '' index 9 every ::550::550 using 2:3 with points lt 2 pt 7 ps 2 notitle, \
+     '' index 9 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 10 using 2:3 with linespoints lt 3 dt 2 lw 1.5 pt 7 ps 0.35 title 'adamw (η = 0.05)', \
+     '' index 10 every ::550::550 using 2:3 with points lt 3 dt 2 pt 7 ps 2 notitle, \
+     '' index 10 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 11 using 2:3 with linespoints lt 7 lw 1.5 pt 7 ps 0.35 title 'amsgrad (η = 0.1)', \
+     '' index 11 every ::550::550 using 2:3 with points lt 7 pt 7 ps 2 notitle, \
+     '' index 11 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 12 using 2:3 with linespoints lt 4 dt 4 lw 1.5 pt 7 ps 0.35 title 'adamax (η = 0.1)', \
+     '' index 12 every ::550::550 using 2:3 with points lt 4 dt 4 pt 7 ps 2 notitle, \
+     '' index 12 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 13 using 2:3 with linespoints lt 5 dt 3 lw 1.5 pt 7 ps 0.35 title 'nadam (η = 0.01)', \
+     '' index 13 every ::550::550 using 2:3 with points lt 5 dt 3 pt 7 ps 2 notitle, \
+     '' index 13 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle, \
+     'race_rosenbrock.dat' index 14 using 2:3 with linespoints lt 1 dt 5 lw 1.5 pt 7 ps 0.35 title 'radam (η = 0.0005)', \
+     '' index 14 every ::550::550 using 2:3 with points lt 1 dt 5 pt 7 ps 2 notitle, \
+     '' index 14 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle
+set title 'Second order: L-BFGS, each iteration a dot'
+floor = -2.13738628744
+set xrange [-2:1.47808657427]
+set yrange [-0.620137714:3]
+set contour base
+unset surface
+set view map
+set cntrparam levels discrete 0.00617478740583,1.50935616527,4.06664991775,8.41725685899,15.8187455377,28.4105598297,49.8324377851,86.2764993392,148.277115033,253.755927836,433.202209551,738.485964323,1257.8512587,2141.42368856
+set table $contours
+splot 'race_rosenbrock_surface.dat' using 1:2:3 with lines notitle
+unset table
+unset contour
+set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
+plot 'race_rosenbrock_surface.dat' using 1:2:(log10($3 - floor)) with image notitle, \
+     $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
+     'race_rosenbrock.dat' index 15 using 2:3 with linespoints lt 2 lw 1.5 pt 7 ps 0.35 title 'lbfgs (η = 1)', \
+     '' index 15 every ::550::550 using 2:3 with points lt 2 pt 7 ps 2 notitle, \
+     '' index 15 every ::550::550 using 2:3 with points pt 6 ps 2 lw 1.5 lc rgb 'black' notitle
+unset multiplot

@@ -14,11 +14,17 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'The race on saddle'
 set xlabel 'x'
 set ylabel 'y'
-set key top right
+set key top right opaque
 set label 1 'start' at 1,0.001 point pt 6 ps 2.5 lw 2 lc rgb 'black' offset 1.2,0.6 front
+array M0[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
+array M1[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
+array M2[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
+array M3[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
+array M4[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
+array M5[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10,10]
+array S[60] = [0,0,0,1,1,2,2,3,3,4,5,6,7,8,9,11,12,14,15,17,18,20,22,24,26,28,30,33,35,38,40,43,45,48,51,54,57,60,63,67,70,73,77,81,84,88,92,96,100,104,108,113,117,122,126,131,135,140,145,150]
 floor = -4.008
 set xrange [-2:2]
 set yrange [-2:2]
@@ -31,31 +37,21 @@ splot 'race_saddle_anim_surface.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
 set palette defined (0 '#fbfdff', 0.45 '#dbe9f6', 0.8 '#a9c9e4', 1 '#7aa6cf')
-set cblabel 'log_{10}(loss - floor)'
+set cblabel sprintf("log_{10}(loss - m),  m = %.4g, just below the lowest loss", floor)
 plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle
-do for [n = 3:153:3] {
-  last = n - 1
-  mark0 = last < 150 ? last : 150
-  mark1 = last < 150 ? last : 150
-  mark2 = last < 150 ? last : 150
-  mark3 = last < 150 ? last : 150
-  mark4 = last < 150 ? last : 150
-  mark5 = last < 150 ? last : 150
-  mark6 = last < 150 ? last : 150
-  set title sprintf('The race on saddle, step %d of 150', int(last * 1))
+do for [n = 1:60] {
+  set title sprintf('The race on saddle, one racer of each family: step %d of 150', S[n])
   plot $contours using 1:2 with lines lc rgb '#7f9fb9' lw 0.8 notitle, \
-       'race_saddle_anim.dat' index 0 every ::0::last using 2:3 with lines lt 2 title 'sgd (η = 0.05)', \
-       '' index 0 every ::mark0::mark0 using 2:3 with points lt 2 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 1 every ::0::last using 2:3 with lines lt 3 title 'momentum (η = 0.005)', \
-       '' index 1 every ::mark1::mark1 using 2:3 with points lt 3 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 2 every ::0::last using 2:3 with lines lt 7 title 'nesterov (η = 0.005)', \
-       '' index 2 every ::mark2::mark2 using 2:3 with points lt 7 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 3 every ::0::last using 2:3 with lines lt 4 title 'adagrad (η = 0.1)', \
-       '' index 3 every ::mark3::mark3 using 2:3 with points lt 4 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 4 every ::0::last using 2:3 with lines lt 5 title 'rmsprop (η = 0.01)', \
-       '' index 4 every ::mark4::mark4 using 2:3 with points lt 5 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 5 every ::0::last using 2:3 with lines lt 1 title 'adam (η = 0.1)', \
-       '' index 5 every ::mark5::mark5 using 2:3 with points lt 1 pt 7 ps 1.5 notitle, \
-       'race_saddle_anim.dat' index 6 every ::0::last using 2:3 with lines lt 8 title 'adamw (η = 0.1)', \
-       '' index 6 every ::mark6::mark6 using 2:3 with points lt 8 pt 7 ps 1.5 notitle
+       'race_saddle_anim.dat' index 0 every ::0::M0[n] using 2:3 with lines lt 2 lw 2 title 'sgd (η = 0.05)', \
+       '' index 0 every ::M0[n]::M0[n] using 2:3 with points lt 2 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 1 every ::0::M1[n] using 2:3 with lines lt 3 dt 2 lw 2 title 'nesterov (η = 0.005)', \
+       '' index 1 every ::M1[n]::M1[n] using 2:3 with points lt 3 dt 2 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 2 every ::0::M2[n] using 2:3 with lines lt 7 lw 2 title 'rmsprop (η = 0.01)', \
+       '' index 2 every ::M2[n]::M2[n] using 2:3 with points lt 7 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 3 every ::0::M3[n] using 2:3 with lines lt 4 dt 4 lw 2 title 'rprop (η = 0.1)', \
+       '' index 3 every ::M3[n]::M3[n] using 2:3 with points lt 4 dt 4 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 4 every ::0::M4[n] using 2:3 with lines lt 5 dt 3 lw 2 title 'adam (η = 0.1)', \
+       '' index 4 every ::M4[n]::M4[n] using 2:3 with points lt 5 dt 3 pt 7 ps 1.5 notitle, \
+       'race_saddle_anim.dat' index 5 every ::0::M5[n] using 2:3 with lines lt 1 dt 5 lw 2 title 'lbfgs (η = 1)', \
+       '' index 5 every ::M5[n]::M5[n] using 2:3 with points lt 1 dt 5 pt 7 ps 1.5 notitle
 }
