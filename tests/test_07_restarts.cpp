@@ -140,6 +140,13 @@ BOOST_AUTO_TEST_CASE(annealed_runs_settle_plain_adam_shakes) {
     BOOST_TEST(gd::settled_from(annealed.loss, 1e-2) == 453);
     BOOST_TEST(std::abs(cos.end().y + 28) == 1.583e-05, digits);
     BOOST_TEST(gd::settled_from(memory.loss, 1e-2) == 74);
+    // with PyTorch's β1 = 0.9 as well: slower, but settled (within 2e-5 over the last epoch)
+    const gd::Points pts = points();
+    gd::Adam<double> torch_defaults(1, 0.9, 0.999);
+    const gd::LineRun both =
+        ch07::train_per_sample("both", torch_defaults, pts, nullptr, {1, 1}, 50);
+    BOOST_TEST(gd::settled_from(both.loss, 1e-2) == 1238);
+    BOOST_TEST(shake(both) == 2.096e-05, digits);
     BOOST_TEST(shake(small) == 1.430e-01, digits);
     // the same AdamAnn as chapter 08's table: loss 4.063e-11
     BOOST_TEST(annealed.loss.back() == 4.063e-11, digits);
