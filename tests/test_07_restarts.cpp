@@ -407,6 +407,8 @@ BOOST_AUTO_TEST_CASE(the_exercises) {
     ch07::Exploring x;
     x.t0 = 50, x.t_mult = 2, x.steps = 750;
     const auto tour = ch07::himmelblau_tour(x.lr, x.steps, x.t0, x.t_mult);
-    const auto t = ch07::tally_tour(x, {tour[2]});
+    const auto t = ch07::tally_tour(x, {tour[2], tour[0]});
     BOOST_TEST(t[0].by_interval == (std::vector<int>{9, 19, 52}), tt::per_element());
+    // the constant rate over the same intervals: fewer per update the longer the interval
+    BOOST_TEST(t[1].by_interval == (std::vector<int>{38, 44, 64}), tt::per_element());
 }
