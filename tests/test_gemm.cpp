@@ -55,7 +55,9 @@ std::vector<T> random_values(std::size_t count, gd::Rng& rng) {
 
 template <class T>
 bool same_bits(const std::vector<T>& x, const std::vector<T>& y) {
-    return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(T)) == 0;
+    // memcmp must not see the null data() of an empty vector (k = 0 makes some).
+    return x.size() == y.size() &&
+           (x.empty() || std::memcmp(x.data(), y.data(), x.size() * sizeof(T)) == 0);
 }
 
 // Shapes that cut through every blocking: 1 × 1, tiles with ragged edges (MR is 4, 6 or 12 and

@@ -323,7 +323,8 @@ BOOST_AUTO_TEST_CASE(a_plateau_mid_patience_and_a_warmup_mid_warmup_resume_bit_f
     BOOST_TEST(load(saved(fresh))->rate(0) == 0.1);
     fresh.observe(2.0);
     fresh.observe(3.0);
-    const auto& st = dynamic_cast<const gd::Plateau&>(*load(saved(fresh))).state();
+    const auto loaded = load(saved(fresh));  // kept alive: st refers into it
+    const auto& st = dynamic_cast<const gd::Plateau&>(*loaded).state();
     BOOST_TEST(st.best == 2.0);
     BOOST_TEST(st.num_bad_epochs == 1);
     BOOST_TEST(st.last_epoch == 2);
