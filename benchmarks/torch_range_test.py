@@ -1,20 +1,27 @@
-#!/usr/bin/env python3
-"""The PyTorch reference for chapter 11's speed: the same two range tests in float32, one thread.
+#!/usr/bin/python3
+"""PyTorch's time for chapter 11's two range tests, for benchmarks/bench_range_test.cpp.
 
-784-256-128-10 ReLU network (torch.nn.Linear's default initialisation), cross-entropy, batches of
-250 from one shuffled epoch of Fashion-MNIST's 60 000 training images, the rate growing
-exponentially from 1e-4 to 10 over the 240 batches, stopping when the loss is not finite or
-exceeds 4x the best so far; first SGD with momentum 0.9, then Adam, each from the same initial
-network. Times the two sweeps together (data loading excluded), 5 times, and prints the median.
+The same work as the chapter's: a network in float32 (the article's ConvNet, or the
+784-256-128-10 MLP) with PyTorch's default initialisation, batches of 250 from a shuffled pass
+over Fashion-MNIST's 60 000 training images, the rate growing exponentially from 1e-4 to 1 over
+the 240 batches of one epoch, cross-entropy; first plain SGD (Keras's SGD(): no momentum), then
+Adam (Keras's Adam(): eps 1e-7), each from the same initial network. Each sweep runs exactly the
+number of batches asked for (the chapter's sweeps' counts: the same work, whatever stops where).
 
-Run with Debian's python3-torch (1.13): /usr/bin/python3 benchmarks/torch_range_test.py
-Debian's torch does its float32 matrix products in OpenBLAS, like the chapter; on a CPU that
-OpenBLAS 0.3.21 does not know, run it as the chapter runs itself, with OPENBLAS_CORETYPE=SkylakeX
-(or Haswell) in the environment, for a fair comparison (see common/blas.hpp).
+Ways to use the two cores, each timed from the moment the data is in memory:
+  processes  each sweep in its own process on one thread, both at once (the fastest here)
+  threads    one sweep after the other in one process on two threads (torch's intra-op threads)
+  one        one sweep after the other on one thread
+
+    /usr/bin/python3 benchmarks/torch_range_test.py --model mlp --batches 240,150 --repeats 5
+
+prints one line per repeat and `median <way> <seconds>` per way. Debian's torch 1.13 runs its
+convolutions in oneDNN and its matrix products in OpenBLAS (see benchmarks/README.md).
 """
-import copy
+import argparse
 import gzip
 import math
+import multiprocessing as mp
 import statistics
 import time
 
@@ -32,50 +39,99 @@ def read(split):
     return torch.from_numpy(x.astype(np.float32) / 255), torch.from_numpy(y.astype(np.int64))
 
 
-def sweep(model, opt, x, y, order, batch=250, start=1e-4, end=10.0, factor=4.0):
+def network(model):
+    torch.manual_seed(11)
+    nn = torch.nn
+    if model == "mlp":
+        return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                             nn.Linear(128, 10))
+    return nn.Sequential(nn.Unflatten(1, (1, 28, 28)),
+                         nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(1600, 256), nn.ReLU(), nn.Linear(256, 128),
+                         nn.ReLU(), nn.Linear(128, 10))
+
+
+def optimizer(name, params):
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=1e-4)
+    return torch.optim.Adam(params, lr=1e-4, eps=1e-7)
+
+
+def sweep(model, opt, x, y, order, batches, batch=250, start=1e-4, end=1.0):
     steps = len(order) // batch
     growth = (end / start) ** (1 / steps)
-    best, n = math.inf, 0
     loss_fn = torch.nn.CrossEntropyLoss()
-    for i in range(steps):
-        lr = start * growth**i
+    for i in range(batches):
         for g in opt.param_groups:
-            g["lr"] = lr
-        idx = order[i * batch : (i + 1) * batch]
+            g["lr"] = start * growth**i
+        idx = order[(i % steps) * batch:(i % steps + 1) * batch]
         opt.zero_grad()
         loss = loss_fn(model(x[idx]), y[idx])
         loss.backward()
         opt.step()
-        value = loss.item()
-        if not math.isfinite(value) or (i > 0 and value > factor * best):
-            break
-        best = min(best, value)
-        n += 1
-    return n
+        loss.item()  # the value the range test records (and a sync point)
+
+
+def one_sweep(model_name, opt_name, batches, barrier, results):
+    """A process's sweep on one thread: read the data, wait for the other, sweep; report when
+    it began and ended."""
+    torch.set_num_threads(1)
+    x, y = read("train")
+    torch.manual_seed(12)
+    order = torch.randperm(len(x))
+    model = network(model_name)
+    opt = optimizer(opt_name, model.parameters())
+    barrier.wait()
+    begin = time.perf_counter()
+    sweep(model, opt, x, y, order, batches)
+    results.put((begin, time.perf_counter()))
+
+
+def in_processes(model_name, counts):
+    ctx = mp.get_context("spawn")  # fresh processes: no thread pool inherited half-started
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=one_sweep, args=(model_name, name, count, barrier, results))
+             for name, count in zip(("sgd", "adam"), counts)]
+    for proc in procs:
+        proc.start()
+    spans = [results.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    return max(e for _, e in spans) - min(b for b, _ in spans)
+
+
+def in_one_process(model_name, counts, threads, x, y, order):
+    torch.set_num_threads(threads)
+    begin = time.perf_counter()
+    for name, count in zip(("sgd", "adam"), counts):
+        model = network(model_name)
+        sweep(model, optimizer(name, model.parameters()), x, y, order, count)
+    return time.perf_counter() - begin
 
 
 def main():
-    torch.set_num_threads(1)
-    torch.manual_seed(11)
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", choices=["mlp", "convnet"], default="mlp")
+    p.add_argument("--batches", default="240,240", help="SGD's and Adam's batches")
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--ways", default="processes", help="processes,threads,one")
+    a = p.parse_args()
+    counts = [int(c) for c in a.batches.split(",")]
     x, y = read("train")
+    torch.manual_seed(12)
     order = torch.randperm(len(x))
-    net = torch.nn.Sequential(
-        torch.nn.Linear(784, 256), torch.nn.ReLU(),
-        torch.nn.Linear(256, 128), torch.nn.ReLU(),
-        torch.nn.Linear(128, 10))
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        batches = []
-        for make in (lambda p: torch.optim.SGD(p, lr=1e-4, momentum=0.9),
-                     lambda p: torch.optim.Adam(p, lr=1e-4)):
-            model = copy.deepcopy(net)
-            batches.append(sweep(model, make(model.parameters()), x, y, order))
-        times.append(time.perf_counter() - start)
-        print(f"two sweeps ({batches[0]} SGD + {batches[1]} Adam batches): {times[-1]:.3f} s",
-              flush=True)
-    print(f"median {statistics.median(times):.3f} s, best {min(times):.3f} s "
-          f"(torch {torch.__version__}, {torch.get_num_threads()} thread)")
+    for way in a.ways.split(","):
+        times = []
+        for _ in range(a.repeats):
+            if way == "processes":
+                times.append(in_processes(a.model, counts))
+            else:
+                times.append(in_one_process(a.model, counts, 2 if way == "threads" else 1,
+                                            x, y, order))
+            print(f"torch {a.model} {way}: {times[-1]:.3f} s", flush=True)
+        print(f"median {way} {statistics.median(times):.4f} (torch {torch.__version__}, "
+              f"{counts[0]} + {counts[1]} batches)", flush=True)
 
 
 if __name__ == "__main__":

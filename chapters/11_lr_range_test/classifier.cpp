@@ -1,12 +1,44 @@
-// classifier.cpp: chapter 11's training step, scoring and batches (classifier.hpp).
+// classifier.cpp: chapter 11's networks, training step, scoring and batches (classifier.hpp).
+#include "classifier.hpp"
+
 #include <algorithm>
 #include <cstring>
-#include <sstream>
 
-#include "classifier.hpp"
+#include "core/usage_error.hpp"
 #include "train/step.hpp"
 
 namespace ch11 {
+
+Net::Net(const std::string& model, std::uint64_t seed) : model_(model) {
+    gd::Rng rng(seed);
+    if (model == "mlp") {
+        mlp_ = std::make_unique<gd::Mlp<float>>(std::vector<std::size_t>{784, 256, 128, 10},
+                                                gd::Activation::relu, rng);
+    } else if (model == "convnet") {
+        convnet_ = std::make_unique<gd::ConvNet<float>>(gd::ConvNetShape{}, rng);
+    } else {
+        throw gd::UsageError("unknown model '" + model + "' (convnet, mlp)");
+    }
+}
+
+Tape::Var Net::operator()(Tape& t, Tape::Var x) {
+    return mlp_ ? (*mlp_)(t, x) : (*convnet_)(t, x);
+}
+std::vector<Tensor*> Net::values() {
+    return mlp_ ? mlp_->values() : convnet_->values();
+}
+std::vector<const Tensor*> Net::grads() {
+    return mlp_ ? mlp_->grads() : convnet_->grads();
+}
+void Net::zero_grad() {
+    if (mlp_) mlp_->zero_grad();
+    if (convnet_) convnet_->zero_grad();
+}
+std::size_t Net::size() {
+    std::size_t n = 0;
+    for (const Tensor* v : values()) n += v->size();
+    return n;
+}
 
 void gather(const gd::ImageSet& s, const std::vector<std::size_t>& order, std::size_t first,
             std::size_t n, Batch& b) {
@@ -24,7 +56,7 @@ void gather(const gd::ImageSet& s, const std::vector<std::size_t>& order, std::s
 
 double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, const gd::Schedule& schedule,
                   long t) {
-    gd::ad::Tape<float> tape;
+    Tape tape;
     net.zero_grad();
     const auto loss = tape.cross_entropy(net(tape, tape.constant(b.x)), b.y);  // ℓ
     tape.backward(loss);                                                       // ∇ℓ
@@ -32,15 +64,17 @@ double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, const gd:
     return static_cast<double>(tape.value(loss)());
 }
 
-Score evaluate(Net& net, const gd::ImageSet& s, std::size_t chunk) {
+Score evaluate(Net& net, const gd::ImageSet& s, std::size_t first, std::size_t count,
+               std::size_t chunk) {
+    if (count == 0) count = s.rows - first;
     std::vector<std::size_t> order(s.rows);
     for (std::size_t i = 0; i < s.rows; ++i) order[i] = i;
     Score score;
     Batch b;
-    for (std::size_t first = 0; first < s.rows; first += chunk) {
-        const std::size_t n = std::min(chunk, s.rows - first);
-        gather(s, order, first, n, b);
-        gd::ad::Tape<float> tape;
+    for (std::size_t at = first; at < first + count; at += chunk) {
+        const std::size_t n = std::min(chunk, first + count - at);
+        gather(s, order, at, n, b);
+        Tape tape;
         const auto logits = net(tape, tape.constant(b.x));
         score.loss += static_cast<double>(tape.value(tape.cross_entropy(logits, b.y))()) *
                       static_cast<double>(n);
@@ -53,8 +87,8 @@ Score evaluate(Net& net, const gd::ImageSet& s, std::size_t chunk) {
             score.accuracy += static_cast<int>(best) == b.y[i] ? 1.0 : 0.0;
         }
     }
-    score.loss /= static_cast<double>(s.rows);
-    score.accuracy /= static_cast<double>(s.rows);
+    score.loss /= static_cast<double>(count);
+    score.accuracy /= static_cast<double>(count);
     return score;
 }
 

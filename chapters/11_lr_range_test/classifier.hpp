@@ -1,16 +1,17 @@
-// classifier.hpp: chapter 11's Fashion-MNIST classifier, its batches, one training step and
-// the test-set score.
+// classifier.hpp: chapter 11's Fashion-MNIST classifiers, their batches, one training step and
+// the score on a set of images.
 //
-// The network is a 784-256-128-10 perceptron with ReLU (common/autodiff/mlp.hpp) in float32,
-// trained on softmax cross-entropy (common/autodiff/tape.hpp) in batches of 250 images; its three
-// matrix products per layer and pass (forward, and the two of backward) go to OpenBLAS's sgemm.
-// The order of the images is a permutation drawn from our seeded generator, so a seed fixes
-// every batch.
+// Two networks, both in float32 on the autodiff tape, trained on softmax cross-entropy:
+//  - "convnet", the source article's (common/autodiff/convnet.hpp): two 3 × 3 convolutions of
+//    32 and 64 filters, each followed by ReLU and 2 × 2 max-pooling, then dense 256, 128, 10;
+//  - "mlp", the 784-256-128-10 perceptron with ReLU (common/autodiff/mlp.hpp).
+// Both start from PyTorch's default initialisation, drawn from our seeded generator. The order
+// of the images is a permutation drawn from a generator of its own, so a seed fixes every batch.
 // Notation: θ parameters, η_t learning rate of update t, ℓ a batch's mean cross-entropy.
 #pragma once
 
 #include <cstddef>
-#include <cstring>
+#include <cstdint>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -18,24 +19,39 @@
 
 #include <xtensor/xarray.hpp>
 
+#include "autodiff/convnet.hpp"
 #include "autodiff/mlp.hpp"
 #include "autodiff/tape.hpp"
 #include "core/rng.hpp"
-#include "optim/factory.hpp"
+#include "optim/optimizer.hpp"
 #include "schedule/schedule.hpp"
 #include "sys/idx.hpp"
 
 namespace ch11 {
 
-using Net = gd::Mlp<float>;
 using Tensor = xt::xarray<float>;
+using Tape = gd::ad::Tape<float>;
 
-inline const std::vector<std::size_t> kSizes = {784, 256, 128, 10};
+inline const std::vector<std::string> kModels = {"convnet", "mlp"};
 
-inline Net make_net(std::uint64_t seed) {
-    gd::Rng rng(seed);
-    return Net(kSizes, gd::Activation::relu, rng);
-}
+// One of the two networks, by name, its weights drawn from Rng(seed).
+class Net {
+  public:
+    Net(const std::string& model, std::uint64_t seed);
+
+    const std::string& model() const { return model_; }
+    // The logits (n, 10) of a batch of images, one image per row of x (n, 784).
+    Tape::Var operator()(Tape& t, Tape::Var x);
+    std::vector<Tensor*> values();  // what an Optimizer<float>::step takes
+    std::vector<const Tensor*> grads();
+    void zero_grad();
+    std::size_t size();  // the number of parameters
+
+  private:
+    std::string model_;
+    std::unique_ptr<gd::Mlp<float>> mlp_;
+    std::unique_ptr<gd::ConvNet<float>> convnet_;
+};
 
 // A batch: images as the rows of one (n, 784) matrix, and their labels.
 struct Batch {
@@ -47,17 +63,17 @@ struct Batch {
 void gather(const gd::ImageSet& s, const std::vector<std::size_t>& order, std::size_t first,
             std::size_t n, Batch& b);
 
-// Epochs of batches: a fresh permutation of the rows at the start of each epoch, drawn from the
-// loader's own generator; the last incomplete batch of an epoch is dropped (Fashion-MNIST's
-// 60 000 images make 240 batches of 250 exactly).
+// Epochs of batches from the first `rows` images of a set (all of them by default): a fresh
+// permutation at the start of each epoch, drawn from the loader's own generator; the last
+// incomplete batch of an epoch is dropped (60 000 images make 240 batches of 250 exactly).
 class Loader {
   public:
-    Loader(const gd::ImageSet& s, std::size_t batch, std::uint64_t seed)
-        : set_(&s), batch_(batch), rng_(seed) {}
-    std::size_t batches_per_epoch() const { return set_->rows / batch_; }
+    Loader(const gd::ImageSet& s, std::size_t batch, std::uint64_t seed, std::size_t rows = 0)
+        : set_(&s), rows_(rows == 0 ? s.rows : rows), batch_(batch), rng_(seed) {}
+    std::size_t batches_per_epoch() const { return rows_ / batch_; }
     const Batch& next() {
-        if (at_ == 0 || at_ + batch_ > set_->rows) {
-            order_ = gd::permutation(set_->rows, rng_);
+        if (at_ == 0 || at_ + batch_ > rows_) {
+            order_ = gd::permutation(rows_, rng_);
             at_ = 0;
         }
         gather(*set_, order_, at_, batch_, batch);
@@ -68,7 +84,7 @@ class Loader {
 
   private:
     const gd::ImageSet* set_;
-    std::size_t batch_, at_ = 0;
+    std::size_t rows_, batch_, at_ = 0;
     gd::Rng rng_;
     std::vector<std::size_t> order_;
 };
@@ -80,11 +96,13 @@ class Loader {
 double train_step(Net& net, gd::Optimizer<float>& opt, const Batch& b, const gd::Schedule& schedule,
                   long t);
 
-// Mean cross-entropy and accuracy of the network on a whole set, in chunks of rows.
+// Mean cross-entropy and accuracy of the network on images first … first + count − 1 of a set
+// (all of them by default), in chunks of rows.
 struct Score {
     double loss = 0, accuracy = 0;
 };
-Score evaluate(Net& net, const gd::ImageSet& s, std::size_t chunk = 1000);
+Score evaluate(Net& net, const gd::ImageSet& s, std::size_t first = 0, std::size_t count = 0,
+               std::size_t chunk = 250);
 
 // What a range test must leave as it found: the parameters' values and the optimizer's state.
 class Snapshot {
