@@ -21,13 +21,16 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xarray.hpp>
 
 #include "autodiff/mlp.hpp"
 #include "core/rng.hpp"
+#include "core/seeds.hpp"
 #include "optim/factory.hpp"
 
 namespace ch10 {
@@ -46,6 +49,14 @@ inline Target sin_curve(std::size_t n = 61, double lo = -5, double hi = 5) {
         t.x.push_back(i < n / 2 ? lo + step * double(i) : hi - step * double(n - 1 - i));
         t.y.push_back(std::sin(t.x.back()));
     }
+    return t;
+}
+// The post's promised sequel: the same points, y = sin x + σ·ε with ε standard normal from our
+// seeded generator (stream 1 of the seed: the bees' weights come from the seed itself).
+inline Target noisy_sin_curve(double sigma, std::uint64_t seed) {
+    Target t = sin_curve();
+    gd::Rng rng(gd::run_seed(seed, 1));
+    for (double& y : t.y) y += sigma * rng.normal();
     return t;
 }
 
@@ -88,7 +99,10 @@ struct Spec {
     std::size_t bees = 10;     // K bees per cell
     int epochs = 250;
     std::uint64_t seed = 10;
-    bool fused = true;  // the fused loop, or the autodiff tape
+    bool fused = true;          // the fused loop, or the autodiff tape
+    bool record_pred = true;    // every epoch's predictions (Record::pred)
+    bool record_theta = false;  // every epoch's parameters (Record::theta)
+    int threads = 1;            // the fused SGD path splits the bees over threads: same numbers
 };
 
 // ---- The bees' parameters ---------------------------------------------------------------------
@@ -97,6 +111,27 @@ struct Spec {
 struct Net {
     std::vector<xt::xarray<double>> W, b;
     std::size_t bees() const { return W.empty() ? 0 : W[0].shape()[0]; }
+    // Parameters of one bee, and bee k's as one flat list: W[0], b[0], W[1], b[1], ...
+    std::size_t per_bee() const {
+        std::size_t P = 0;
+        for (std::size_t l = 0; l < W.size(); ++l) P += (W[l].size() + b[l].size()) / bees();
+        return P;
+    }
+    void get(std::size_t k, double* q) const {
+        for (std::size_t l = 0; l < W.size(); ++l)
+            for (const auto* a : {&W[l], &b[l]}) {
+                const std::size_t per = a->size() / bees();
+                q = std::copy(a->data() + k * per, a->data() + (k + 1) * per, q);
+            }
+    }
+    void set(std::size_t k, const double* q) {
+        for (std::size_t l = 0; l < W.size(); ++l)
+            for (auto* a : {&W[l], &b[l]}) {
+                const std::size_t per = a->size() / bees();
+                std::copy(q, q + per, a->data() + k * per);
+                q += per;
+            }
+    }
 };
 
 // K networks drawn one after the other from Rng(seed): bee k is the same whatever K is.
@@ -133,16 +168,43 @@ inline Net tile(const Net& from, std::size_t copies, std::size_t first = 0,
 
 // ---- What a hive run records ------------------------------------------------------------------
 
+// A vector whose resize() leaves new numbers unset: a hive's record is written in full by the
+// training (by several threads at once), so zero-filling its megabytes first would only cost a
+// pass over memory that the epochs overwrite anyway.
+template <class T>
+struct Unset : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = Unset<U>;
+    };
+    Unset() = default;
+    template <class U>
+    Unset(const Unset<U>&) noexcept {}
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... A>
+    void construct(U* p, A&&... a) {
+        ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+    }
+};
+using Numbers = std::vector<double, Unset<double>>;
+
 struct Record {
-    std::size_t epochs = 0, bees = 0, points = 0;
-    std::vector<double> pred;      // [e][bee][i]: prediction at x_i before update e
-    std::vector<double> loss;      // [e][bee]: MSE before update e; NaN once diverged
+    std::size_t epochs = 0, bees = 0, points = 0, per_bee = 0;
+    Numbers pred;                  // [e][bee][i]: prediction at x_i before update e (if asked)
+    Numbers loss;                  // [e][bee]: MSE before update e; NaN once diverged
+    Numbers theta;                 // [e][bee][q]: parameters before update e (if asked)
     std::vector<int> diverged_at;  // first epoch with a non-finite loss, −1 if none
     Net last_net;                  // the parameters at the last recorded epoch
     double p(std::size_t e, std::size_t k, std::size_t i) const {
         return pred[(e * bees + k) * points + i];
     }
     double l(std::size_t e, std::size_t k) const { return loss[e * bees + k]; }
+    const double* th(std::size_t e, std::size_t k) const {
+        return &theta[(e * bees + k) * per_bee];
+    }
 };
 
 // ---- Forward, backward and training (train.cpp) -----------------------------------------------
@@ -159,5 +221,10 @@ Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init);
 
 // The whole sweep from spec's seed: K bees drawn once, tiled over the C cells.
 Record train(const Spec& s, const Sweep& sw, const Target& t);
+
+// The gradient of each of B bees' losses (spec's network and engine) at flat parameters theta
+// [bee][q], into grad (same layout); their losses into loss if given. For the Hessian.
+void bee_gradients(const Spec& s, const Target& t, std::size_t B, const std::vector<double>& theta,
+                   std::vector<double>& grad, std::vector<double>* loss = nullptr);
 
 }  // namespace ch10

@@ -1,23 +1,31 @@
-// Chapter 10: a hive of networks, swept over momentum × learning rate.
+// Chapter 10: hives of networks, swept over momentum × learning rate, and the theory of where
+// they bounce.
 //
 // Goal: see what momentum and the learning rate do to training by watching many small networks
-// at once. A "bee" is a 1-10-1 ReLU network fitting y = sin x on 61 points (full batch, MSE);
-// a hive trains K bees for every combination of two hyperparameter lists, all side by side in
-// one batch of tensors, bee k starting from the same weights in every cell. Three experiments
-// after the source post: (a) μ ∈ {0.7, 0.9, 0.95} × η ∈ {0.002, 0.01}; (b) μ ∈ {0, 0.1, 0.3} ×
-// η ∈ {0.01, 0.05}; (c) μ ∈ {0.9, 0.96, 0.99} × η ∈ {0.002, 0.01}. Any setting of any optimizer
-// can be swept with --rows/--cols.
+// at once, then predict it. A "bee" is a 1-10-1 ReLU network fitting y = sin x on 61 points
+// (full batch, MSE); a hive trains K bees for every combination of two hyperparameter lists,
+// bee k starting from the same weights in every cell. In order:
+//   1. the source post's three hives: (a) μ ∈ {0.7, 0.9, 0.95} × η ∈ {0.002, 0.01};
+//      (b) μ ∈ {0, 0.1, 0.3} × η ∈ {0.01, 0.05}, with its zoom on one bee of μ = 0, η = 0.05;
+//      (c) μ ∈ {0.9, 0.96, 0.99} × η ∈ {0.002, 0.01}, with where the kinks wander;
+//   2. the theory: heavy ball on a quadratic, and the curvature of the bees' loss;
+//   3. the phase diagram: 16 momenta × 16 rates × 32 bees against that theory;
+//   4. the post's promised sequels: dampening, a deeper network, noisy targets.
+// Any setting of any optimizer can be swept with --rows/--cols.
 //
-// Notation: θ parameters, g gradient, η learning rate, μ momentum, b velocity, e epoch.
+// Notation: θ parameters, g gradient, η learning rate, μ momentum, τ dampening, λ curvature.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "analysis.hpp"
 #include "cli/cli.hpp"
+#include "experiments.hpp"
 #include "figures.hpp"
 #include "hive.hpp"
 #include "optim/factory.hpp"
@@ -26,7 +34,6 @@
 namespace {
 
 using ch10::Axis;
-using ch10::Record;
 using ch10::Sweep;
 
 // "momentum=0.7,0.9,0.95" → {"momentum", {0.7, 0.9, 0.95}}
@@ -50,46 +57,6 @@ Axis parse_axis(const std::string& flag, const std::string& text) {
     return a;
 }
 
-// The post's three sweeps; rows are momentum, columns the learning rate.
-Sweep experiment(const std::string& name) {
-    if (name == "b") return {{"momentum", {0.0, 0.1, 0.3}}, {"lr", {0.01, 0.05}}};
-    if (name == "c") return {{"momentum", {0.9, 0.96, 0.99}}, {"lr", {0.002, 0.01}}};
-    return {{"momentum", {0.7, 0.9, 0.95}}, {"lr", {0.002, 0.01}}};
-}
-
-// ---- The experiment ---------------------------------------------------------------------------
-
-// Trains the sweep and times it: the training loop with every epoch's predictions and losses
-// recorded, nothing else (no start-up, no files), as the PyTorch reference figure was taken.
-Record train_timed(const ch10::Spec& spec, const Sweep& sw, const ch10::Target& t) {
-    const auto start = std::chrono::steady_clock::now();
-    Record r = ch10::train(spec, sw, t);
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    std::printf("hive_train_seconds: %.4f\n", took.count());
-    return r;
-}
-
-// Per cell: the last epoch's loss over its bees (median, best, worst), how many diverged, and
-// the median epoch from which the loss stays below the threshold.
-void print_table(const Record& r, const Sweep& sw, double threshold) {
-    const std::size_t K = r.bees / sw.cells(), last = r.epochs - 1;
-    std::printf("%-14s %-8s %11s %11s %11s %9s %9s\n", sw.rows.name.c_str(), sw.cols.name.c_str(),
-                "median_loss", "best_loss", "worst_loss", "diverged", "settled");
-    for (std::size_t c = 0; c < sw.cells(); ++c) {
-        const auto s = ch10::cell_stats(r, c, K, last, threshold);
-        std::printf(
-            "%-14g %-8g %11.4f %11.4f %11.4f %6d/%-2zu ", sw.rows.values[c / sw.cols.values.size()],
-            sw.cols.values[c % sw.cols.values.size()], s.median, s.best, s.worst, s.diverged, K);
-        if (s.settled_median >= 0)
-            std::printf("%9d\n", s.settled_median);
-        else
-            std::printf("%9s\n", "never");
-    }
-    // Bee 0 of cell 0 is the same network in the quick and the full run: its first epochs agree.
-    std::printf("bee 0, cell 0: loss at epoch 0 = %.6f, at epoch %zu = %.6f\n", r.l(0, 0),
-                std::min<std::size_t>(4, last), r.l(std::min<std::size_t>(4, last), 0));
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,33 +64,47 @@ int main(int argc, char** argv) {
         gd::Cli cli("10_mlp_swarm",
                     "hives of 1-10-1 networks fitting sin x, swept over momentum × learning rate",
                     10);
-        std::string exp = "a", rows, cols, optimizer = "sgd", act = "relu", engine = "fused";
-        int bees = 10, epochs = 250, width = 10, depth = 1;
-        int frames = 21;
-        double threshold = 0.02;
-        cli.option("--experiment", exp, "the post's sweep: a, b or c (see the header)",
-                   {"a", "b", "c"});
+        std::string exp = "all", rows, cols, optimizer = "sgd", act = "relu", engine = "fused";
+        ch10::Settings set;
+        int bees = 10, epochs = 250, width = 10, depth = 1, frame_step = 3;
+        int threads = int(std::max(1u, std::thread::hardware_concurrency()));
+        cli.option("--experiment", exp,
+                   "what to run: all, the post's hive a, b or c, the phase "
+                   "diagram, or a sequel",
+                   {"all", "a", "b", "c", "phase", "dampening", "deeper", "noisy"});
         cli.option("--rows", rows, "swept setting of the rows, e.g. momentum=0,0.5,0.9");
         cli.option("--cols", cols, "swept setting of the columns, e.g. lr=0.01,0.05");
         cli.option("--optimizer", optimizer, "optimizer of every bee", gd::optimizer_names());
-        cli.option("--bees", bees, "bees per cell (networks from the same seed)", 1, 100);
+        cli.option("--bees", bees, "bees per cell of the post's hives", 1, 100);
         cli.option("--epochs", epochs, "full-batch epochs", 1, 100000);
         cli.option("--width", width, "units per hidden layer", 1, 200);
         cli.option("--depth", depth, "hidden layers", 1, 6);
         cli.option("--activation", act, "hidden activation", {"relu", "tanh", "sigmoid"});
         cli.option("--engine", engine, "forward/backward: fused loop or autodiff tape",
                    {"fused", "tape"});
-        cli.option("--frames", frames, "frames of the animation (0: none)", 0, 1000);
-        cli.option("--threshold", threshold, "loss below which a bee counts as fitted",
+        cli.option("--threshold", set.threshold, "loss below which a bee counts as fitted",
                    gd::positive());
+        cli.option("--threads", threads, "threads of the fused SGD loop (same numbers for any)", 1,
+                   64);
+        cli.option("--frame-step", frame_step, "epochs between frames of the animations (odd)", 1,
+                   999);
+        cli.option("--zoom-momentum", set.zoom_mu, "the zoomed bee's cell: momentum",
+                   gd::unit_open());
+        cli.option("--zoom-lr", set.zoom_lr, "the zoomed bee's cell: learning rate",
+                   gd::between(1e-6, 10));
+        cli.option("--zoom-bee", set.zoom_bee, "the zoomed bee (0 is the first)", 0, 99);
+        cli.option("--zoom-from", set.zoom_from, "the zoom's first epoch", 0, 10000);
+        cli.option("--zoom-count", set.zoom_count, "the zoom's epochs (panels)", 1, 24);
+        cli.option("--phase-bees", set.phase_bees,
+                   "bees per cell of the phase diagram and the sequels", 1, 64);
+        cli.option("--noise", set.noise, "standard deviation of the noisy sequel's noise",
+                   gd::between(0, 10));
         if (!cli.parse(argc, argv)) return 0;
+        if (frame_step % 2 == 0)
+            throw gd::UsageError("--frame-step must be odd (an even step hides a period-2 bounce)");
 
-        // The problem: the post's sin curve, and its hive of bees.
-        const ch10::Target target = ch10::sin_curve();
-        Sweep sw = experiment(exp);
-        if (!rows.empty()) sw.rows = parse_axis("--rows", rows);
-        if (!cols.empty()) sw.cols = parse_axis("--cols", cols);
-        ch10::Spec spec;
+        // The bee, the problem and the run's sizes.
+        ch10::Spec& spec = set.spec;
         spec.sizes = {1};
         for (int d = 0; d < depth; ++d) spec.sizes.push_back(std::size_t(width));
         spec.sizes.push_back(1);
@@ -134,22 +115,49 @@ int main(int argc, char** argv) {
         spec.epochs = cli.quick && !cli.given("--epochs") ? 5 : epochs;
         spec.seed = cli.seed;
         spec.fused = engine == "fused";
-        std::clog << "training " << sw.cells() << " cells × " << spec.bees << " bees for "
-                  << spec.epochs << " epochs (" << engine << ")\n";
+        spec.threads = threads;
+        set.frame_step = std::size_t(frame_step);
+        set.quick = cli.quick;
+        if (cli.quick && !cli.given("--phase-bees")) set.phase_bees = 2;
+        // Every flag is checked before any file is written: the custom sweep's axes, and every
+        // cell of every hive this run trains, built once as an optimizer (which checks its values).
+        const bool custom = !rows.empty() || !cols.empty();
+        Sweep sw = ch10::post_sweep("a");
+        if (!rows.empty()) sw.rows = parse_axis("--rows", rows);
+        if (!cols.empty()) sw.cols = parse_axis("--cols", cols);
+        std::vector<Sweep> planned{sw};
+        if (!custom)
+            for (const std::string tag : {"a", "b", "c"}) planned.push_back(ch10::post_sweep(tag));
+        for (const Sweep& p : planned)
+            for (std::size_t c = 0; c < p.cells(); ++c) {
+                gd::OptimizerConfig cfg = spec.base;
+                ch10::set_hyper(cfg, p.rows.name, p.rows.values[c / p.cols.values.size()]);
+                ch10::set_hyper(cfg, p.cols.name, p.cols.values[c % p.cols.values.size()]);
+                (void)gd::make_optimizer<double>(spec.optimizer, cfg);
+            }
 
-        const Record r = train_timed(spec, sw, target);
-        print_table(r, sw, threshold);
-
-        // Figures: named after the experiment so the three sweeps sit side by side.
-        const std::string tag = rows.empty() && cols.empty() ? exp : "custom";
+        const ch10::Target target = ch10::sin_curve();
         gd::plot::Figures figs(cli.out, !cli.no_plot);
-        ch10::plot_grid(figs, tag, r, sw, target);
-        ch10::animate_grid(figs, tag, r, sw, target,
-                           std::size_t(cli.quick ? std::min(frames, 5) : frames));
-        ch10::plot_loss(figs, tag, r, sw);
-        ch10::plot_settled(figs, tag, r, sw, threshold);
-        ch10::plot_shake(figs, tag, r, sw, target);
-        ch10::plot_kinks(figs, tag, r, sw);
+        ch10::target_data(figs, "target", target);
+
+        // Any sweep of any optimizer: one hive, named "custom".
+        if (custom) {
+            ch10::hive(set, figs, "custom", sw, target);
+            return 0;
+        }
+        // 1. The post's three hives.
+        for (const std::string tag : {"a", "b", "c"}) {
+            if (exp != "all" && exp != tag) continue;
+            const ch10::Record r = ch10::hive(set, figs, tag, ch10::post_sweep(tag), target);
+            if (tag == "b") ch10::zoom(set, figs, target);
+            if (tag == "c") ch10::kink_travel(set, r, ch10::post_sweep(tag), target);
+        }
+        // 2 and 3. The theory, and the phase diagram of the swarm against it.
+        if (exp == "all" || exp == "phase") ch10::phase_diagram(set, figs, target);
+        // 4. The sequels.
+        if (exp == "all" || exp == "dampening") ch10::dampening(set, figs, target);
+        if (exp == "all" || exp == "deeper") ch10::deeper(set, figs, target);
+        if (exp == "all" || exp == "noisy") ch10::noisy(set, figs, target);
         std::clog << "figures and data written to " << cli.out << "\n";
         return 0;
     });

@@ -1,9 +1,17 @@
 // train.cpp: chapter 10's hive trained, with the fused engine (fused.hpp) or the tape.
+//
+// Two loops. The general one (train_general) runs any optimizer: every epoch a forward and
+// backward pass of all bees (fused or tape), then one gd::step per cell, as every loop of the
+// book does. The fast one (train_blocks), for SGD on 1-H-1 networks with the fused engine,
+// trains blocks of eight bees through all their epochs at once (blocks.hpp), the blocks shared
+// out over threads; tests/test_10_swarm.cpp proves it equal to the general loop, bit for bit,
+// whatever the number of threads.
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include <xtensor/xarray.hpp>
@@ -12,6 +20,7 @@
 #include "fused.hpp"
 #include "hive.hpp"
 #include "optim/factory.hpp"
+#include "optim/sgd.hpp"
 #include "train/step.hpp"
 
 namespace ch10 {
@@ -48,25 +57,36 @@ void tape_pass(const Spec& s, const Target& t, Net& net, Net& grad, double* pred
 
 // ---- Training the hive ------------------------------------------------------------------------
 
-Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
-    const std::size_t C = sw.cells(), B = init.bees(), K = B / C, n = t.x.size();
-    const std::size_t E = static_cast<std::size_t>(s.epochs), L = init.W.size();
-    Record r;
-    r.epochs = E, r.bees = B, r.points = n;
-    // Grown epoch by epoch (reserved up front): zero-filling all E·B·n numbers at once would
-    // make one more pass over 7 MB that the epochs overwrite anyway.
-    r.pred.reserve(E * B * n);
-    r.loss.reserve(E * B);
-    r.diverged_at.assign(B, -1);
-    Net net = init, grad = init;
+namespace {
 
-    std::vector<std::unique_ptr<gd::Optimizer<double>>> opt;
-    for (std::size_t c = 0; c < C; ++c) {
+using Optimizers = std::vector<std::unique_ptr<gd::Optimizer<double>>>;
+
+// One optimizer per cell, built from spec.base with the cell's two swept values (which checks
+// them: a bad value is a UsageError before any training).
+Optimizers cell_optimizers(const Spec& s, const Sweep& sw) {
+    Optimizers opt;
+    for (std::size_t c = 0; c < sw.cells(); ++c) {
         gd::OptimizerConfig cfg = s.base;
         set_hyper(cfg, sw.rows.name, sw.rows.values[c / sw.cols.values.size()]);
         set_hyper(cfg, sw.cols.name, sw.cols.values[c % sw.cols.values.size()]);
         opt.push_back(gd::make_optimizer<double>(s.optimizer, cfg));
     }
+    return opt;
+}
+
+// The general loop: any network, any optimizer, either engine.
+Record train_general(const Spec& s, Optimizers& opt, const Target& t, const Net& init) {
+    const std::size_t C = opt.size(), B = init.bees(), K = B / C, n = t.x.size();
+    const std::size_t E = static_cast<std::size_t>(s.epochs), L = init.W.size();
+    Record r;
+    r.epochs = E, r.bees = B, r.points = n, r.per_bee = init.per_bee();
+    // Grown epoch by epoch (reserved up front): zero-filling all E·B·n numbers at once would
+    // make one more pass over 7 MB that the epochs overwrite anyway.
+    r.pred.reserve(E * B * n);
+    r.loss.reserve(E * B);
+    if (s.record_theta) r.theta.reserve(E * B * r.per_bee);
+    r.diverged_at.assign(B, -1);
+    Net net = init, grad = init;
     // Per cell, one flat copy of all its bees' parameters (tensor by tensor) and of their
     // gradients: what its optimizer steps, in one call. Every rule here is elementwise, so the
     // grouping changes nothing but the overhead.
@@ -81,10 +101,15 @@ Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
     Fused fused(s, t);
     const double nan = std::numeric_limits<double>::quiet_NaN();
 
+    std::vector<double> scratch(s.record_pred ? 0 : B * n);
     for (std::size_t e = 0; e < E; ++e) {
-        r.pred.resize((e + 1) * B * n);
+        if (s.record_pred) r.pred.resize((e + 1) * B * n);
         r.loss.resize((e + 1) * B);
-        double* pred = &r.pred[e * B * n];
+        if (s.record_theta) {
+            r.theta.resize((e + 1) * B * r.per_bee);
+            for (std::size_t k = 0; k < B; ++k) net.get(k, &r.theta[(e * B + k) * r.per_bee]);
+        }
+        double* pred = s.record_pred ? &r.pred[e * B * n] : scratch.data();
         double* loss = &r.loss[e * B];
         if (s.fused) {
             fused.run_all(net, grad, pred, loss);
@@ -127,7 +152,98 @@ Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
             }
         }
     }
+    if (!s.record_pred) r.pred.clear();
     return r;
+}
+
+// The fast loop: SGD on 1-H-1 networks, blocks of eight bees (blocks.hpp). Block q holds bees
+// [8q, 8q + 8); its lanes take each bee's weights and its cell's settings, train all epochs and
+// write straight into the record. The blocks are independent, so the threads split them in
+// contiguous ranges and every bee's numbers are the same for any number of threads.
+template <class Act>
+Record train_blocks(const Spec& s, const Optimizers& opt, const Target& t, const Net& init) {
+    const std::size_t B = init.bees(), K = B / opt.size(), n = t.x.size();
+    const std::size_t E = static_cast<std::size_t>(s.epochs), H = s.sizes[1];
+    Record r;
+    r.epochs = E, r.bees = B, r.points = n, r.per_bee = init.per_bee();
+    r.loss.resize(E * B);
+    if (s.record_pred) r.pred.resize(E * B * n);
+    if (s.record_theta) r.theta.resize(E * B * r.per_bee);
+    r.diverged_at.assign(B, -1);
+    r.last_net = init;
+    const std::size_t blocks = (B + kLanes - 1) / kLanes;
+    const auto work = [&](std::size_t first_block, std::size_t last_block) {
+        Block blk(H, n);
+        std::vector<double> q(r.per_bee);
+        for (std::size_t bq = first_block; bq < last_block; ++bq) {
+            BlockOut out{};
+            out.stride_loss = B, out.stride_pred = B * n, out.stride_theta = B * r.per_bee;
+            for (std::size_t k = 0; k < kLanes; ++k) {
+                const std::size_t bee = std::min(bq * kLanes + k, B - 1);
+                const auto& sgd = static_cast<const gd::Sgd<double>&>(*opt[bee / K]);
+                init.get(bee, q.data());  // w (H), b (H), u (H), c
+                for (std::size_t j = 0; j < H; ++j)
+                    blk.w[j][k] = q[j], blk.b[j][k] = q[H + j], blk.u[j][k] = q[2 * H + j];
+                blk.c[k] = q[3 * H];
+                blk.lr[k] = sgd.lr(), blk.mu[k] = sgd.momentum;
+                blk.keep[k] = 1 - sgd.dampening, blk.decay[k] = sgd.weight_decay;
+                blk.has_mu[k] = sgd.momentum != 0 ? -1 : 0;
+                blk.has_decay[k] = sgd.weight_decay != 0 ? -1 : 0;
+                const bool real = bq * kLanes + k < B;  // spare lanes of the last block: no output
+                out.loss[k] = real ? &r.loss[bee] : nullptr;
+                out.pred[k] = real && s.record_pred ? &r.pred[bee * n] : nullptr;
+                out.theta[k] = real && s.record_theta ? &r.theta[bee * r.per_bee] : nullptr;
+                out.diverged_at[k] = &r.diverged_at[bee];
+            }
+            train_block<Act>(blk, t.x.data(), t.y.data(), n, s.epochs, out);
+            for (std::size_t k = 0; k < kLanes && bq * kLanes + k < B; ++k) {
+                for (std::size_t j = 0; j < H; ++j)
+                    q[j] = blk.w[j][k], q[H + j] = blk.b[j][k], q[2 * H + j] = blk.u[j][k];
+                q[3 * H] = blk.c[k];
+                r.last_net.set(bq * kLanes + k, q.data());
+            }
+        }
+    };
+    const std::size_t T = std::min<std::size_t>(std::max(s.threads, 1), blocks);
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < T; ++i)
+        pool.emplace_back(work, blocks * i / T, blocks * (i + 1) / T);
+    work(0, blocks / T);
+    for (auto& th : pool) th.join();
+    return r;
+}
+
+}  // namespace
+
+Record train(const Spec& s, const Sweep& sw, const Target& t, const Net& init) {
+    Optimizers opt = cell_optimizers(s, sw);
+    const bool fast = s.fused && s.sizes.size() == 3 && s.sizes[0] == 1 && s.sizes[2] == 1 &&
+                      s.optimizer == "sgd" && !s.base.nesterov;
+    if (!fast) return train_general(s, opt, t, init);
+    if (s.act == gd::Activation::tanh) return train_blocks<TanhLanes>(s, opt, t, init);
+    if (s.act == gd::Activation::sigmoid) return train_blocks<SigmoidLanes>(s, opt, t, init);
+    return train_blocks<ReluLanes>(s, opt, t, init);
+}
+
+void bee_gradients(const Spec& s, const Target& t, std::size_t B, const std::vector<double>& theta,
+                   std::vector<double>& grad, std::vector<double>* loss) {
+    Net net;
+    for (std::size_t l = 0; l + 1 < s.sizes.size(); ++l) {
+        net.W.push_back(xt::zeros<double>({B, s.sizes[l], s.sizes[l + 1]}));
+        net.b.push_back(xt::zeros<double>({B, std::size_t{1}, s.sizes[l + 1]}));
+    }
+    const std::size_t P = net.per_bee(), n = t.x.size();
+    for (std::size_t k = 0; k < B; ++k) net.set(k, &theta[k * P]);
+    Net g = net;
+    std::vector<double> pred(B * n), l(B);
+    if (s.fused) {
+        Fused(s, t).run_all(net, g, pred.data(), l.data());
+    } else {
+        tape_pass(s, t, net, g, pred.data(), l.data());
+    }
+    grad.resize(B * P);
+    for (std::size_t k = 0; k < B; ++k) g.get(k, &grad[k * P]);
+    if (loss) *loss = l;
 }
 
 Record train(const Spec& s, const Sweep& sw, const Target& t) {

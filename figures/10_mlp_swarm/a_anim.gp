@@ -1,5 +1,5 @@
 # a_anim.gp: replot with `gnuplot a_anim.gp` inside this folder.
-set terminal gif animate delay 15 loop 0 size 900,800 font 'DejaVuSans,12'
+set terminal gif animate delay 8 loop 0 size 700,620 font 'DejaVuSans,12'
 set output 'a_anim.gif'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7
@@ -14,88 +14,38 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-array bee[10] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#882255', '#999933', '#44AA99']
+set linetype 11 lc rgb '#0072B2'
+set linetype 12 lc rgb '#D55E00'
+set linetype 13 lc rgb '#009E73'
+set linetype 14 lc rgb '#CC79A7'
+set linetype 15 lc rgb '#E69F00'
+set linetype 16 lc rgb '#56B4E9'
+set linetype 17 lc rgb '#000000'
+set linetype 18 lc rgb '#882255'
+set linetype 19 lc rgb '#999933'
+set linetype 20 lc rgb '#44AA99'
+set linetype 21 lc rgb '#BBBBBB'
 set xrange [-5.3:5.3]
 set yrange [-1.7:1.7]
-set key top left
+set xtics 2.5
+set ytics 1
 set xlabel 'x'
 set ylabel 'prediction'
-set xtics 2.5
 unset key
-epochs = '0 12 24 36 48 60 72 84 96 108 120 132 144 156 168 180 192 204 216 228 240 249 '
-do for [f = 0:words(epochs) - 1] {
-  set multiplot layout 3,2 title sprintf('Hive (a) more momentum or a larger rate: faster fits: epoch %s', word(epochs, f + 1))
+frames = '0 3 6 9 12 15 18 21 24 27 30 33 36 39 42 45 48 51 54 57 60 63 66 69 72 75 78 81 84 87 90 93 96 99 102 105 108 111 114 117 120 123 126 129 132 135 138 141 144 147 150 153 156 159 162 165 168 171 174 177 180 183 186 189 192 195 198 201 204 207 210 213 216 219 222 225 228 231 234 237 240 243 246 249 '
+do for [i = 1:words(frames)] {
+  set multiplot layout 3,2 title sprintf('Hive (a) more momentum or a larger rate: faster fits:  epoch %s', word(frames, i))
   set title 'μ = 0.7, η = 0.002'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+0 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+0 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+0 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+0 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+0 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+0 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+0 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+0 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+0 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+0 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+0 using 1:2:3 with lines lw 1.5 lc variable
   set title 'μ = 0.7, η = 0.01'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+1 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+1 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+1 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+1 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+1 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+1 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+1 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+1 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+1 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+1 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+1 using 1:2:3 with lines lw 1.5 lc variable
   set title 'μ = 0.9, η = 0.002'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+2 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+2 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+2 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+2 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+2 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+2 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+2 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+2 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+2 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+2 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+2 using 1:2:3 with lines lw 1.5 lc variable
   set title 'μ = 0.9, η = 0.01'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+3 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+3 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+3 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+3 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+3 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+3 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+3 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+3 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+3 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+3 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+3 using 1:2:3 with lines lw 1.5 lc variable
   set title 'μ = 0.95, η = 0.002'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+4 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+4 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+4 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+4 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+4 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+4 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+4 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+4 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+4 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+4 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+4 using 1:2:3 with lines lw 1.5 lc variable
   set title 'μ = 0.95, η = 0.01'
-  plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa', \
-       'a_anim.dat' index f*6+5 using 1:2 with lines lw 1.5 lc rgb bee[1], \
-       'a_anim.dat' index f*6+5 using 1:3 with lines lw 1.5 lc rgb bee[2], \
-       'a_anim.dat' index f*6+5 using 1:4 with lines lw 1.5 lc rgb bee[3], \
-       'a_anim.dat' index f*6+5 using 1:5 with lines lw 1.5 lc rgb bee[4], \
-       'a_anim.dat' index f*6+5 using 1:6 with lines lw 1.5 lc rgb bee[5], \
-       'a_anim.dat' index f*6+5 using 1:7 with lines lw 1.5 lc rgb bee[6], \
-       'a_anim.dat' index f*6+5 using 1:8 with lines lw 1.5 lc rgb bee[7], \
-       'a_anim.dat' index f*6+5 using 1:9 with lines lw 1.5 lc rgb bee[8], \
-       'a_anim.dat' index f*6+5 using 1:10 with lines lw 1.5 lc rgb bee[9], \
-       'a_anim.dat' index f*6+5 using 1:11 with lines lw 1.5 lc rgb bee[10]
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'a_anim.dat' index (i-1)*6+5 using 1:2:3 with lines lw 1.5 lc variable
   unset multiplot
 }

@@ -1,5 +1,5 @@
 # a_settled.gp: replot with `gnuplot a_settled.gp` inside this folder.
-set terminal pngcairo size 1000,600 enhanced font 'DejaVu Sans,13' linewidth 1.2
+set terminal pngcairo size 1000,620 enhanced font 'DejaVu Sans,13' linewidth 1.2
 set output 'a_settled.png'
 set encoding utf8
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7
@@ -14,13 +14,14 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set title 'Epoch from which the loss stays below 0.02 (a) more momentum or a larger rate: faster fits' noenhanced
+set title 'Epoch from which the loss stays below 0.02, hive (a) more momentum or a larger rate: faster fits' noenhanced offset 0,1.5
 set xtics ('μ = 0.7, η = 0.002' 0, 'μ = 0.7, η = 0.01' 1, 'μ = 0.9, η = 0.002' 2, 'μ = 0.9, η = 0.01' 3, 'μ = 0.95, η = 0.002' 4, 'μ = 0.95, η = 0.01' 5) rotate by 20 right
 set xrange [-0.6:5.6]
 set yrange [0:270]
 set ylabel 'epoch (top line: not within 250)'
-set key top right
+set key at screen 0.5, screen 0.905 center horizontal noopaque nobox
+set tmargin 5
 set arrow from -0.6,250 to 5.6,250 nohead dt 3 lc rgb '#888888'
 plot 'a_settled.dat' using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 1.2 lt 1 title 'bee settles', \
      '' using 1:($3 == 0 ? $2 : 1/0) with points pt 2 ps 1.4 lt 2 title 'bee never settles', \
-     'a_settled_median.dat' using 1:2:(0.3):(0) with vectors nohead lw 4 lt 7 title 'median bee'
+     'a_settled_median.dat' using ($1 - 0.2):2:(0.4):(0) with vectors nohead lw 4 lt 7 title 'median bee'

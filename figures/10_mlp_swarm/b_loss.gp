@@ -20,7 +20,7 @@ set ylabel 'MSE on the 61 points (median bee; band: best-worst)'
 set logscale y
 set format y '10^{%L}'
 set key outside right top
-set xrange [0:*]
+set xrange [0:249]
 set yrange [5e-3:3]
 plot 'b_loss.dat' index 0 using 1:3:4 with filledcurves fs transparent solid 0.15 noborder lt 1 notitle, \
      '' index 0 using 1:2 with lines lw 2.5 lt 1 title 'μ = 0, η = 0.01', \

@@ -14,90 +14,35 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-array bee[10] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#882255', '#999933', '#44AA99']
+set linetype 11 lc rgb '#0072B2'
+set linetype 12 lc rgb '#D55E00'
+set linetype 13 lc rgb '#009E73'
+set linetype 14 lc rgb '#CC79A7'
+set linetype 15 lc rgb '#E69F00'
+set linetype 16 lc rgb '#56B4E9'
+set linetype 17 lc rgb '#000000'
+set linetype 18 lc rgb '#882255'
+set linetype 19 lc rgb '#999933'
+set linetype 20 lc rgb '#44AA99'
+set linetype 21 lc rgb '#BBBBBB'
 set xrange [-5.3:5.3]
 set yrange [-1.7:1.7]
-set key top left
+set xtics 2.5
+set ytics 1
 set xlabel 'x'
 set ylabel 'prediction'
-set xtics 2.5
+unset key
 set multiplot layout 3,2 title 'Hive (c) high momentum: bees overshoot and keep bouncing (epoch 249, 10 bees a cell)' font ',15'
-set key top left
 set title 'μ = 0.9, η = 0.002'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' title 'sin x', \
-     'c_grid.dat' index 0 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 0 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 0 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 0 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 0 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 0 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 0 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 0 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 0 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 0 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
-unset key
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 0 using 1:2:3 with lines lw 1.5 lc variable
 set title 'μ = 0.9, η = 0.01'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
-     'c_grid.dat' index 1 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 1 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 1 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 1 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 1 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 1 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 1 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 1 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 1 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 1 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
-unset key
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 1 using 1:2:3 with lines lw 1.5 lc variable
 set title 'μ = 0.96, η = 0.002'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
-     'c_grid.dat' index 2 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 2 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 2 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 2 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 2 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 2 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 2 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 2 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 2 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 2 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
-unset key
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 2 using 1:2:3 with lines lw 1.5 lc variable
 set title 'μ = 0.96, η = 0.01'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
-     'c_grid.dat' index 3 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 3 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 3 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 3 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 3 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 3 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 3 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 3 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 3 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 3 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
-unset key
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 3 using 1:2:3 with lines lw 1.5 lc variable
 set title 'μ = 0.99, η = 0.002'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
-     'c_grid.dat' index 4 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 4 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 4 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 4 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 4 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 4 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 4 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 4 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 4 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 4 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
-unset key
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 4 using 1:2:3 with lines lw 1.5 lc variable
 set title 'μ = 0.99, η = 0.01'
-plot 'target.dat' using 1:2 with points pt 7 ps 0.6 lc rgb '#aaaaaa' notitle, \
-     'c_grid.dat' index 5 using 1:2 with lines lw 1.5 lc rgb bee[1] notitle, \
-     'c_grid.dat' index 5 using 1:3 with lines lw 1.5 lc rgb bee[2] notitle, \
-     'c_grid.dat' index 5 using 1:4 with lines lw 1.5 lc rgb bee[3] notitle, \
-     'c_grid.dat' index 5 using 1:5 with lines lw 1.5 lc rgb bee[4] notitle, \
-     'c_grid.dat' index 5 using 1:6 with lines lw 1.5 lc rgb bee[5] notitle, \
-     'c_grid.dat' index 5 using 1:7 with lines lw 1.5 lc rgb bee[6] notitle, \
-     'c_grid.dat' index 5 using 1:8 with lines lw 1.5 lc rgb bee[7] notitle, \
-     'c_grid.dat' index 5 using 1:9 with lines lw 1.5 lc rgb bee[8] notitle, \
-     'c_grid.dat' index 5 using 1:10 with lines lw 1.5 lc rgb bee[9] notitle, \
-     'c_grid.dat' index 5 using 1:11 with lines lw 1.5 lc rgb bee[10] notitle
+plot 'target.dat' using 1:2 with points pt 7 ps 0.5 lc rgb '#aaaaaa', 'c_grid.dat' index 5 using 1:2:3 with lines lw 1.5 lc variable
 unset multiplot

@@ -14,31 +14,27 @@ set border lc rgb '#444444'
 set grid back lc rgb '#e0e0e0' lw 1 dt 1
 set tics nomirror out
 set key opaque box lc rgb '#bbbbbb' samplen 2 spacing 1.1
-set xrange [-10:10]
-set yrange [0:*]
-set xlabel 'kink position x = -b/w'
-set ylabel 'hidden units'
-set style fill solid 0.6 noborder
-set boxwidth 0.45
+set xrange [-0.5:249.5]
+set yrange [-5:5]
+set xlabel 'epoch'
+set ylabel 'kink x = -b/w'
+set ytics 2.5
+set cbrange [0:12]
+set cblabel 'units per bin'
+set palette defined (0 'white', 1 '#9ecae1', 3 '#3182bd', 6 '#08306b')
+set grid front
 unset key
-set object 1 rect from -5, graph 0 to 5, graph 1 fc rgb '#f0f0f0' fs solid behind
-set multiplot layout 3,2 title 'Where the ReLU kinks sit (c) high momentum: bees overshoot and keep bouncing (grey: the data, x in [-5, 5])' font ',15'
-set title 'μ = 0.9, η = 0.002 (6 outside ±10)'
-set yrange [0:18]
-plot 'c_kinks.dat' index 0 using 1:2 with boxes lt 1 notitle
-set title 'μ = 0.9, η = 0.01 (6 outside ±10)'
-set yrange [0:20]
-plot 'c_kinks.dat' index 1 using 1:2 with boxes lt 2 notitle
-set title 'μ = 0.96, η = 0.002 (7 outside ±10)'
-set yrange [0:27]
-plot 'c_kinks.dat' index 2 using 1:2 with boxes lt 3 notitle
-set title 'μ = 0.96, η = 0.01 (9 outside ±10)'
-set yrange [0:19]
-plot 'c_kinks.dat' index 3 using 1:2 with boxes lt 4 notitle
-set title 'μ = 0.99, η = 0.002 (11 outside ±10)'
-set yrange [0:14]
-plot 'c_kinks.dat' index 4 using 1:2 with boxes lt 5 notitle
-set title 'μ = 0.99, η = 0.01 (18 outside ±10)'
-set yrange [0:10]
-plot 'c_kinks.dat' index 5 using 1:2 with boxes lt 6 notitle
+set multiplot layout 3,2 title 'Hive (c): where the kinks −b/w sit within the data, epoch by epoch (at μ = 0.99 they wander)' font ',14'
+set title 'μ = 0.9, η = 0.002'
+plot 'c_kinks.dat' index 0 using 1:2:3 with image
+set title 'μ = 0.9, η = 0.01'
+plot 'c_kinks.dat' index 1 using 1:2:3 with image
+set title 'μ = 0.96, η = 0.002'
+plot 'c_kinks.dat' index 2 using 1:2:3 with image
+set title 'μ = 0.96, η = 0.01'
+plot 'c_kinks.dat' index 3 using 1:2:3 with image
+set title 'μ = 0.99, η = 0.002'
+plot 'c_kinks.dat' index 4 using 1:2:3 with image
+set title 'μ = 0.99, η = 0.01'
+plot 'c_kinks.dat' index 5 using 1:2:3 with image
 unset multiplot
