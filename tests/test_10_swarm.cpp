@@ -409,6 +409,15 @@ BOOST_AUTO_TEST_CASE(the_zoom_is_calm_and_the_shake_overshoots) {
         const double growth = std::abs(shake[i].step_along_top / shake[i - 1].step_along_top);
         BOOST_TEST(std::abs(growth / std::abs(1 - shake[i].eta_lambda) - 1) < 0.05);
     }
+    // Exercise 3: at epoch 88 ηλ_max = 2.004 and the step along the top direction is 5.8e-5;
+    // 1.7e-4 at epoch 100 and 5.1e-4 at epoch 110 (about 11% more an epoch).
+    const auto before = ch10::zoom_epochs(s, kTarget, r, 4, 88, 1, 0.05);
+    BOOST_TEST(std::abs(before[0].eta_lambda - 2.004) < 5e-4);
+    BOOST_TEST(std::abs(std::abs(before[0].step_along_top) - 5.8e-5) < 0.1e-5);
+    const auto at100 = ch10::zoom_epochs(s, kTarget, r, 4, 100, 1, 0.05);
+    const auto at110 = ch10::zoom_epochs(s, kTarget, r, 4, 110, 1, 0.05);
+    BOOST_TEST(std::abs(std::abs(at100[0].step_along_top) - 1.7e-4) < 0.05e-4);
+    BOOST_TEST(std::abs(std::abs(at110[0].step_along_top) - 5.1e-4) < 0.05e-4);
     const auto sharp = ch10::sharpness(s, kTarget, r, 4, {0, 100, 160}, 0.05);
     BOOST_TEST(sharp[0] < 1.5);
     BOOST_TEST(sharp[1] > 2.0);
@@ -426,7 +435,8 @@ BOOST_AUTO_TEST_CASE(restless_bees_move_their_kinks_further) {
         s.record_theta = true, s.record_pred = false;
         const Record r = ch10::train(s, c, kTarget);
         const auto x = [&](std::size_t cell) { return ch10::exploration(r, cell, K, 10); };
-        BOOST_TEST(x(5).path > 5 * x(1).path);
+        BOOST_TEST(x(5).path > 5 * x(1).path);  // 6.94 / 1.11 and 6.87 / 1.27: 6.3 and 5.4
+        BOOST_TEST(x(5).path < 6.5 * x(1).path);
         BOOST_TEST(x(5).edge_units > 3 * x(1).edge_units);
         BOOST_TEST(x(4).path > x(3).path);
         BOOST_TEST(x(4).bins > x(3).bins);
