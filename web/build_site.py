@@ -72,6 +72,9 @@ class Site:
         self.pages = [("README.md", "index.html")]
         self.pages += [(f"chapters/{d}/README.md", f"chapters/{d}/index.html")
                        for d in numbered + others]
+        # The benchmarks' text, which the chapters link to for their speed: an appendix.
+        if os.path.isfile(os.path.join(source, "benchmarks", "README.md")):
+            self.pages.append(("benchmarks/README.md", "benchmarks/index.html"))
         self.titles = {md: self.title_of(md) for md, _ in self.pages}
         self.live = ("web/playground.html", "playground.html")
         self.titles[self.live[0]] = "The playground, live"
