@@ -21,7 +21,7 @@ inline void add_optimizer_flags(Cli& cli, OptimizerConfig& c) {
     cli.option("--momentum", c.momentum, "momentum μ (sgd, rmsprop)", nonneg);
     cli.option("--dampening", c.dampening, "dampening of the gradient in sgd's momentum", any);
     cli.flag("--nesterov", c.nesterov, "Nesterov momentum (sgd; needs --momentum, no dampening)");
-    cli.option("--weight-decay", c.weight_decay, "weight decay λ (nan: 0; adamw 1e-2)", nonneg);
+    cli.option("--weight-decay", c.weight_decay, "weight decay ω (nan: 0; adamw 1e-2)", nonneg);
     cli.option("--beta", c.beta,
                "momentum-ema: v ← βv + (1-β)g, in [0, 1) (nan: 0.9); local-gain: the gain's step, "
                "in (0, 1) (nan: 0.05)",
