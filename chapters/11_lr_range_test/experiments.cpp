@@ -8,8 +8,10 @@
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
+#include "cli/progress.hpp"
 #include "core/seeds.hpp"
 #include "optim/adam.hpp"
 #include "optim/sgd.hpp"
@@ -34,12 +36,13 @@ Data split(const gd::ImageSet& train, const gd::ImageSet& test, const Settings& 
     return {train, test, train.rows - held_out};
 }
 
-void in_parallel(const std::vector<std::function<void()>>& jobs) {
+void in_parallel(const std::vector<std::function<void()>>& jobs, const std::string& label) {
     const std::size_t threads =
         std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::atomic<std::size_t> next{0};
     std::exception_ptr failed;
     std::mutex m;
+    gd::Progress progress(label, jobs.size());  // the default run takes a minute: say how far
     auto worker = [&] {
         for (std::size_t j; (j = next++) < jobs.size();) {
             try {
@@ -48,6 +51,8 @@ void in_parallel(const std::vector<std::function<void()>>& jobs) {
                 const std::lock_guard<std::mutex> lock(m);
                 if (!failed) failed = std::current_exception();
             }
+            const std::lock_guard<std::mutex> lock(m);
+            progress.tick();
         }
     };
     std::vector<std::thread> pool;
@@ -102,7 +107,7 @@ std::vector<Sweep> range_tests(const std::vector<SweepId>& ids, const Data& d, c
             sweeps[i] = range_test(ids[i].model, ids[i].optimizer, ids[i].replicate, d, s);
         });
     }
-    in_parallel(jobs);
+    in_parallel(jobs, "range tests");
     return sweeps;
 }
 
@@ -174,7 +179,7 @@ std::vector<Run> train_at_suggestions(const std::vector<Sweep>& sweeps, const Da
                             p.sweep->replicate, p.b, d, s);
         });
     }
-    in_parallel(jobs);
+    in_parallel(jobs, "training   ");
     return runs;
 }
 

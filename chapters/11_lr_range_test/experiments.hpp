@@ -54,8 +54,9 @@ struct Data {
 Data split(const gd::ImageSet& train, const gd::ImageSet& test, const Settings& s);
 
 // Runs every job, on as many threads as the machine has cores; an exception in any reaches the
-// caller. Each job writes only its own results, so the schedule changes no number.
-void in_parallel(const std::vector<std::function<void()>>& jobs);
+// caller. Each job writes only its own results, so the schedule changes no number. A progress
+// bar named `label` counts the finished jobs on a terminal (and stays silent in a log).
+void in_parallel(const std::vector<std::function<void()>>& jobs, const std::string& label);
 
 // ---- The range test ----------------------------------------------------------------------------
 
