@@ -18,49 +18,21 @@
 #include "autodiff/convnet.hpp"
 #include "autodiff/gemm.hpp"
 #include "core/rng.hpp"
+#include "gradient_check.hpp"
 #include "optim/adam.hpp"
 #include "optim/sgd.hpp"
 
 namespace {
 
-using Tape = gd::ad::Tape<double>;
-using Var = Tape::Var;
-using Param = gd::ad::Parameter<double>;
-using Tensor = xt::xarray<double>;
-
-Tensor random_tensor(const std::vector<std::size_t>& shape, gd::Rng& rng, double lo = -1,
-                     double hi = 1) {
-    Tensor t = xt::zeros<double>(shape);
-    for (auto& v : t) v = rng.uniform(lo, hi);
-    return t;
-}
-
-// backward() against central differences for every element of every parameter. With h = 1e-6
-// the truncation error is O(h²·f''') ≈ 1e-12 and the rounding ε·|f|/h ≈ 1e-10 for these O(1)
-// losses, so 1e-6 relative (with a floor of 1e-7) leaves a wide margin, while a wrong rule is
-// off by O(1). Max-pooling is piecewise linear: random inputs keep every window's maximum
-// clear of the others by far more than h, so no difference crosses a switch.
-void check_gradients(const std::vector<Param*>& params, const std::function<Var(Tape&)>& f) {
-    Tape t;
-    for (auto* p : params) p->zero_grad();
-    t.backward(f(t));
-    const double h = 1e-6;
-    for (std::size_t k = 0; k < params.size(); ++k) {
-        Param& p = *params[k];
-        for (std::size_t i = 0; i < p.value.size(); ++i) {
-            const double saved = p.value.flat(i);
-            Tape up, down;
-            p.value.flat(i) = saved + h;
-            const double fu = up.value(f(up))();
-            p.value.flat(i) = saved - h;
-            const double fd = down.value(f(down))();
-            p.value.flat(i) = saved;
-            const double numeric = (fu - fd) / (2 * h);
-            BOOST_TEST_INFO("parameter " << k << " element " << i);
-            BOOST_TEST(std::abs(p.grad.flat(i) - numeric) <= 1e-6 * std::abs(numeric) + 1e-7);
-        }
-    }
-}
+// Gradients against central differences (gradient_check.hpp). Max-pooling is piecewise linear:
+// random inputs keep every window's maximum clear of the others by far more than h, so no
+// difference crosses a switch.
+using testing::check_gradients;
+using testing::Param;
+using testing::random_tensor;
+using testing::Tape;
+using testing::Tensor;
+using testing::Var;
 
 // A loss that weighs every output differently, so a gradient sent to the wrong place shows.
 Var weighted_sum(Tape& t, Var y, const Tensor& weights) {

@@ -87,16 +87,8 @@ class ConvNet {
                 &fc1_.bias,     &fc2_.weight, &fc2_.bias,     &fc3_.weight, &fc3_.bias};
     }
     // What an Optimizer<T>::step takes.
-    std::vector<xt::xarray<T>*> values() {
-        std::vector<xt::xarray<T>*> v;
-        for (auto* p : parameters()) v.push_back(&p->value);
-        return v;
-    }
-    std::vector<const xt::xarray<T>*> grads() {
-        std::vector<const xt::xarray<T>*> g;
-        for (auto* p : parameters()) g.push_back(&p->grad);
-        return g;
-    }
+    std::vector<xt::xarray<T>*> values() { return ad::values_of(parameters()); }
+    std::vector<const xt::xarray<T>*> grads() { return ad::grads_of(parameters()); }
     void zero_grad() {
         for (auto* p : parameters()) p->zero_grad();
     }

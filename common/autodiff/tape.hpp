@@ -34,6 +34,20 @@ struct Parameter {
     void zero_grad() { grad.fill(T(0)); }
 };
 
+// What an Optimizer<T>::step takes from a network's parameters: their values, their gradients.
+template <class T>
+std::vector<xt::xarray<T>*> values_of(const std::vector<Parameter<T>*>& ps) {
+    std::vector<xt::xarray<T>*> v;
+    for (auto* p : ps) v.push_back(&p->value);
+    return v;
+}
+template <class T>
+std::vector<const xt::xarray<T>*> grads_of(const std::vector<Parameter<T>*>& ps) {
+    std::vector<const xt::xarray<T>*> g;
+    for (auto* p : ps) g.push_back(&p->grad);
+    return g;
+}
+
 template <class T>
 class Tape {
   public:
