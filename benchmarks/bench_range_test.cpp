@@ -55,6 +55,7 @@ double gemm_peak_gflops() {
     const std::size_t m = 480, n = 512, k = 1024;
     std::vector<float> a(m * k, 0.5f), b(k * n, 0.25f), c(m * n);
     std::vector<double> t;
+    t.reserve(20);
     for (int i = 0; i < 20; ++i) {
         t.push_back(seconds([&] {
             gd::gemm_into<float>(false, false, m, n, k, a.data(), k, b.data(), n, c.data(), n);

@@ -87,12 +87,13 @@ ch01::Valley print_valley(const gd::Points& pts) {
     const ch01::Split s = ch01::split(v, {0 - 1.5, 0 + 28});
     std::printf("the valley: H = [%.1f %.1f; %.1f %.1f], the Hessian of the mean loss\n", H.aa,
                 H.ab, H.ba, H.bb);
-    std::printf("  steep direction   (%.5f, %.5f): curvature lambda_max = %.3f\n", v.steep.x, v.steep.y,
-                v.lambda_max);
+    std::printf("  steep direction   (%.5f, %.5f): curvature lambda_max = %.3f\n", v.steep.x,
+                v.steep.y, v.lambda_max);
     std::printf("  shallow direction (%.5f, %.5f): curvature lambda_min = %.3f\n", v.shallow.x,
                 v.shallow.y, v.lambda_min);
     std::printf(
-        "  condition number lambda_max/lambda_min = %.2f; full batch is stable below 2/lambda_max = %.5f\n",
+        "  condition number lambda_max/lambda_min = %.2f; full batch is stable below 2/lambda_max "
+        "= %.5f\n",
         v.lambda_max / v.lambda_min, 2 / v.lambda_max);
     std::printf("  start error (a - 1.5, b + 28) = (-1.5, 28) = %.3f steep + %.3f shallow\n\n",
                 s.steep, s.shallow);
@@ -138,8 +139,9 @@ void print_modes(const std::vector<gd::LineRun>& runs, const ch01::Valley& v, do
         if (r.diverged_epoch >= 0 || E < 2) return;  // nothing to split: a run left the numbers
     const int early[] = {std::max(1, E / 30), std::max(1, 2 * E / 15)};
     const ch01::Split s0 = ch01::split(v, {-1.5, 28});
-    std::printf("\nalong the steep direction (start %.3f): factor (1 - lr lambda_max)^(updates/epoch)\n",
-                s0.steep);
+    std::printf(
+        "\nalong the steep direction (start %.3f): factor (1 - lr lambda_max)^(updates/epoch)\n",
+        s0.steep);
     char at[2][24];
     for (int k = 0; k < 2; ++k) std::snprintf(at[k], sizeof at[k], "epoch %d", early[k]);
     std::printf("  %-12s %9s %11s %11s %11s %14s\n", "method", "per epoch", at[0], at[1], "end",
@@ -155,8 +157,9 @@ void print_modes(const std::vector<gd::LineRun>& runs, const ch01::Valley& v, do
         }
         std::printf(" %14.2g\n", s.steep / s.shallow);  // what is left rides with the shallow part
     }
-    std::printf("along the shallow direction (start %.3f): predicted %.3f (1 - lr lambda_min)^updates\n",
-                s0.shallow, s0.shallow);
+    std::printf(
+        "along the shallow direction (start %.3f): predicted %.3f (1 - lr lambda_min)^updates\n",
+        s0.shallow, s0.shallow);
     std::printf("  %-12s %9s %11s %11s %11s %13s\n", "method", "per epoch", "predicted", "at end",
                 "a - 1.5", "shallow's a");
     for (const gd::LineRun& r : runs) {

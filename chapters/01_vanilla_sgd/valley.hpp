@@ -4,9 +4,9 @@
 // The 20 points lie exactly on y = 1.5x − 28, so a batch's mean gradient is linear in the error
 // e = θ − θ*, θ* = (1.5, −28): g = H_B·e, where H_B, the Hessian of the batch's mean loss, is the
 // batch's mean of 2·[x², x; x, 1]. Over all points that is the Hessian H of the mean loss L. Its
-// eigenvectors are the valley's steep and shallow directions, with curvatures lambda_max and lambda_min;
-// one full-batch step multiplies the error along each by 1 − η·h. An epoch of any batch size
-// multiplies e by a fixed 2×2 matrix, the product of its steps. The spectral radius of that
+// eigenvectors are the valley's steep and shallow directions, with curvatures lambda_max and
+// lambda_min; one full-batch step multiplies the error along each by 1 − η·h. An epoch of any batch
+// size multiplies e by a fixed 2×2 matrix, the product of its steps. The spectral radius of that
 // matrix (its largest |eigenvalue|) is the factor by which the error shrinks per epoch in the
 // long run, so the largest stable rate is where that radius reaches 1.
 // Notation: θ = (a, b), e = θ − θ*, g gradient, η learning rate, λ curvature, H Hessian, B batch.
@@ -49,7 +49,7 @@ inline Mat2 hessian(const gd::Points& p) {
 // The two directions of the valley: H's eigenvalues and unit eigenvectors (a, b).
 struct Valley {
     double lambda_max = 0, lambda_min = 0;  // curvature along the steep and the shallow direction
-    gd::Point2 steep, shallow;    // steep has a > 0, shallow has b > 0
+    gd::Point2 steep, shallow;              // steep has a > 0, shallow has b > 0
 };
 inline Valley valley(const Mat2& H) {
     const double mid = (H.aa + H.bb) / 2, det = H.aa * H.bb - H.ab * H.ba;

@@ -121,8 +121,8 @@ inline Run run_rule(const gd::Surface2& f, const Rule& r, gd::Point2 start, long
     run.path.label = r.label;
     const std::size_t kept = run.path.size() - 1;
     if (!opt.rates.empty()) {
-        run.rate_x.assign(opt.rates[0].begin(), opt.rates[0].begin() + kept);
-        run.rate_y.assign(opt.rates[1].begin(), opt.rates[1].begin() + kept);
+        run.rate_x.assign(opt.rates[0].begin(), opt.rates[0].begin() + std::ptrdiff_t(kept));
+        run.rate_y.assign(opt.rates[1].begin(), opt.rates[1].begin() + std::ptrdiff_t(kept));
     }
     return run;
 }

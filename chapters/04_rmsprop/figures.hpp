@@ -168,6 +168,7 @@ inline void plot_line_rates(gd::plot::Figures& figs, const std::vector<Run>& lin
 
 inline void plot_line_paths(gd::plot::Figures& figs, const std::vector<Run>& line, int grid) {
     std::vector<gd::Trajectory> paths;
+    paths.reserve(line.size());
     for (const Run& r : line) paths.push_back(r.path);
     std::ostringstream g;
     g << "set xlabel 'a (slope)'\nset ylabel 'b (intercept)'\n"

@@ -70,6 +70,7 @@ std::vector<Run> line_fit(double gd_eta, double eta, double alpha, long steps) {
 std::vector<Run> race(const gd::Surface2& f, const char* title, gd::Point2 start,
                       const std::vector<Racer>& racers, long steps) {
     std::vector<Run> runs;
+    runs.reserve(racers.size());
     for (const Racer& r : racers) runs.push_back(ch04::run_racer(f, r, start, steps));
     std::printf("\n%s from (%.4g, %.4g), loss %.4g, %ld steps:\n", title, start.x, start.y,
                 f.value(start.x, start.y), steps);

@@ -47,7 +47,7 @@ inline Racer rule_racer(const Rule& r) {
 
 // One of the library's optimizers by name, with the hyperparameters in c besides the rate.
 inline Racer library_racer(const std::string& label, const std::string& name, double eta,
-                           gd::OptimizerConfig c = {}, const std::string& watch = "") {
+                           const gd::OptimizerConfig& c = {}, const std::string& watch = "") {
     return {label, eta,
             [name, c](double lr) {
                 gd::OptimizerConfig at = c;
@@ -131,8 +131,8 @@ inline Run run_racer(const gd::Surface2& f, const Racer& r, gd::Point2 start, lo
     }
     if (const auto* rule = dynamic_cast<const PerCoordinate*>(opt.get())) {
         const std::size_t kept = run.path.size() - 1;
-        run.rate_x.assign(rule->rates[0].begin(), rule->rates[0].begin() + kept);
-        run.rate_y.assign(rule->rates[1].begin(), rule->rates[1].begin() + kept);
+        run.rate_x.assign(rule->rates[0].begin(), rule->rates[0].begin() + std::ptrdiff_t(kept));
+        run.rate_y.assign(rule->rates[1].begin(), rule->rates[1].begin() + std::ptrdiff_t(kept));
     }
     return run;
 }
@@ -166,7 +166,7 @@ inline double median_ratio(const Run& r, double tol) {
         if (std::isfinite(v) && v > 0) q.push_back(v);
     }
     if (q.empty()) return NAN;
-    std::nth_element(q.begin(), q.begin() + q.size() / 2, q.end());
+    std::nth_element(q.begin(), q.begin() + std::ptrdiff_t(q.size() / 2), q.end());
     return q[q.size() / 2];
 }
 

@@ -157,6 +157,7 @@ inline std::vector<std::vector<double>> losses_over_seeds(gd::Activation act, Se
         s.seed = std::uint64_t(k);
         Fit f = train(act, s, x, y, {});
         std::vector<double> row;
+        row.reserve(at.size());
         for (int e : at) {
             row.push_back(std::size_t(e) < f.loss.size() ? f.loss[std::size_t(e)]
                                                          : std::numeric_limits<double>::infinity());

@@ -109,6 +109,7 @@ std::vector<Fit> seed_spread(const std::vector<Fit>& fits, const ch09::Settings&
         std::printf("  %-8s", name(fits[a].act));
         for (std::size_t k = 0; k < at.size(); ++k) {
             std::vector<double> col;
+            col.reserve(l.size());
             for (const auto& row : l) col.push_back(row[k]);
             std::sort(col.begin(), col.end());
             const double median = (col[(col.size() - 1) / 2] + col[col.size() / 2]) / 2;

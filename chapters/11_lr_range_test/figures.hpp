@@ -200,7 +200,8 @@ inline void plot_training(gd::plot::Figures& figs, const std::vector<Run>& runs,
                         acc.push_back(100 * r.test.back().accuracy);
                     }
                 }
-                if (opt == optimizers[0]) labels.push_back(rule + " " + schedule);
+                if (opt == optimizers[0])
+                    labels.push_back(std::string(rule).append(" ").append(schedule));
                 if (!acc.empty()) {
                     double mean = 0;
                     for (double a : acc) mean += a / double(acc.size());

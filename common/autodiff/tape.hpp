@@ -38,12 +38,14 @@ struct Parameter {
 template <class T>
 std::vector<xt::xarray<T>*> values_of(const std::vector<Parameter<T>*>& ps) {
     std::vector<xt::xarray<T>*> v;
+    v.reserve(ps.size());
     for (auto* p : ps) v.push_back(&p->value);
     return v;
 }
 template <class T>
 std::vector<const xt::xarray<T>*> grads_of(const std::vector<Parameter<T>*>& ps) {
     std::vector<const xt::xarray<T>*> g;
+    g.reserve(ps.size());
     for (auto* p : ps) g.push_back(&p->grad);
     return g;
 }
@@ -216,7 +218,9 @@ class Tape {
     Var record(Tensor value, bool needs_grad) { return push(std::move(value), needs_grad, {}); }
     // Its backward rule: called once the node's gradient grad(y) is complete, it computes the
     // inputs' gradients from it and hands each to accumulate().
-    void on_backward(Var y, std::function<void()> rule) { nodes_[y.id].backward = std::move(rule); }
+    void on_backward(Var y, std::function<void()>&& rule) {
+        nodes_[y.id].backward = std::move(rule);
+    }
     bool needs_grad(Var v) const { return needs(v); }
     void accumulate(Var v, Tensor g) { add_to(v, std::move(g)); }
 

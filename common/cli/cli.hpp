@@ -151,6 +151,7 @@ class Cli {
             for (std::string part; std::getline(in, part, ',');) {
                 const long long x = parse_integer(name, part);
                 if (x < lo || x > std::numeric_limits<long>::max()) {
+                    // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on exit
                     fail(name + " expects integers >= " + std::to_string(lo) + ", got '" + v + "'");
                 }
                 values.push_back(static_cast<long>(x));

@@ -19,40 +19,32 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optim/optimizer.hpp"
+#include "optim/adam_family.hpp"
 
 namespace gd {
 
 template <class T>
-class Adam : public Optimizer<T> {
+class Adam : public AdamFamily<T> {
   public:
     using typename Optimizer<T>::Tensor;
+    using AdamFamily<T>::beta1, AdamFamily<T>::beta2, AdamFamily<T>::eps,
+        AdamFamily<T>::weight_decay;
     explicit Adam(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
                   double weight_decay = 0, bool amsgrad = false)
         : Adam("adam", false, lr, beta1, beta2, eps, weight_decay, amsgrad) {}
-    double beta1;  // of the next update: as built, or as a schedule cycles it (OneCycleLR)
-    const double beta2, eps, weight_decay;
     const bool amsgrad;
     std::string name() const override { return "adam"; }
-    std::string momentum_name() const override { return "beta1"; }
-    void set_momentum(double b1) override { beta1 = this->checked_beta1(b1); }
 
   protected:
     Adam(const std::string& who, bool decoupled, double lr, double beta1, double beta2, double eps,
          double weight_decay, bool amsgrad, bool correct = true)
-        : Optimizer<T>(lr),
-          beta1(beta1),
-          beta2(beta2),
-          eps(eps),
-          weight_decay(weight_decay),
+        : AdamFamily<T>(who, lr, beta1, beta2, eps, weight_decay),
           amsgrad(amsgrad),
           decoupled_(decoupled),
           correct_(correct),
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")),
-          vmax_(amsgrad ? this->add_buffer("max_exp_avg_sq") : 0) {
-        this->require_adam_settings(who, lr, beta1, beta2, eps, weight_decay);
-    }
+          vmax_(amsgrad ? this->add_buffer("max_exp_avg_sq") : 0) {}
 
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {
         const double t = static_cast<double>(this->t_), eta = this->lr();

@@ -18,33 +18,24 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optim/optimizer.hpp"
+#include "optim/adam_family.hpp"
 
 namespace gd {
 
 template <class T>
-class Adamax : public Optimizer<T> {
+class Adamax : public AdamFamily<T> {
   public:
     using typename Optimizer<T>::Tensor;
+    using AdamFamily<T>::beta1, AdamFamily<T>::beta2, AdamFamily<T>::eps,
+        AdamFamily<T>::weight_decay;
 
     explicit Adamax(double lr = 2e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
                     double weight_decay = 0)
-        : Optimizer<T>(lr),
-          beta1(beta1),
-          beta2(beta2),
-          eps(eps),
-          weight_decay(weight_decay),
+        : AdamFamily<T>("adamax", lr, beta1, beta2, eps, weight_decay),
           m_(this->add_buffer("exp_avg")),
-          q_(this->add_buffer("exp_inf")) {
-        this->require_adam_settings("adamax", lr, beta1, beta2, eps, weight_decay);
-    }
-
-    double beta1;  // β1 of the next update: as built, or as set_momentum() last set it
-    const double beta2, eps, weight_decay;
+          q_(this->add_buffer("exp_inf")) {}
 
     std::string name() const override { return "adamax"; }
-    std::string momentum_name() const override { return "beta1"; }
-    void set_momentum(double b1) override { beta1 = this->checked_beta1(b1); }
 
   protected:
     void update(std::size_t i, Tensor& theta, const Tensor& grad) override {

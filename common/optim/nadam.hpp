@@ -29,35 +29,29 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optim/optimizer.hpp"
+#include "optim/adam_family.hpp"
 
 namespace gd {
 
 template <class T>
-class NAdam : public Optimizer<T> {
+class NAdam : public AdamFamily<T> {
   public:
     using typename Optimizer<T>::Tensor;
+    using AdamFamily<T>::beta1, AdamFamily<T>::beta2, AdamFamily<T>::eps,
+        AdamFamily<T>::weight_decay;
 
     explicit NAdam(double lr = 2e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
                    double weight_decay = 0, double momentum_decay = 4e-3)
-        : Optimizer<T>(lr),
-          beta1(beta1),
-          beta2(beta2),
-          eps(eps),
-          weight_decay(weight_decay),
+        : AdamFamily<T>("nadam", lr, beta1, beta2, eps, weight_decay),
           momentum_decay(momentum_decay),
           m_(this->add_buffer("exp_avg")),
           v_(this->add_buffer("exp_avg_sq")) {
-        this->require_adam_settings("nadam", lr, beta1, beta2, eps, weight_decay);
         require("nadam", "momentum_decay", momentum_decay, momentum_decay >= 0, "finite and >= 0");
     }
 
-    double beta1;  // β1 of the next update: as built, or as set_momentum() last set it
-    const double beta2, eps, weight_decay, momentum_decay;
+    const double momentum_decay;
 
     std::string name() const override { return "nadam"; }
-    std::string momentum_name() const override { return "beta1"; }
-    void set_momentum(double b1) override { beta1 = this->checked_beta1(b1); }
 
   protected:
     // The scalars every parameter shares this step, in torch's order of operations.

@@ -207,17 +207,6 @@ class Optimizer {
     virtual void save_extra(std::ostream&) const {}
     virtual std::function<void()> load_extra(std::istream&) { return {}; }
 
-    // The settings the Adam family (Adam, AdamW, Adamax, NAdam, RAdam) shares, checked as torch
-    // checks them, so a bad value reads the same whichever of them refused it.
-    static void require_adam_settings(const std::string& who, double lr, double beta1,
-                                      double beta2, double eps, double weight_decay) {
-        require(who, "lr", lr, lr >= 0, "finite and >= 0");
-        require(who, "beta1", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        require(who, "beta2", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        require(who, "eps", eps, eps >= 0, "finite and >= 0");
-        require(who, "weight_decay", weight_decay, weight_decay >= 0, "finite and >= 0");
-    }
-
     // β1 checked as the Adam family's constructors check it, for their set_momentum().
     double checked_beta1(double b1) const {
         require(name(), "beta1", b1, b1 >= 0 && b1 < 1, "in [0, 1)");

@@ -20,33 +20,24 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xnoalias.hpp>
 
-#include "optim/optimizer.hpp"
+#include "optim/adam_family.hpp"
 
 namespace gd {
 
 template <class T>
-class RAdam : public Optimizer<T> {
+class RAdam : public AdamFamily<T> {
   public:
     using typename Optimizer<T>::Tensor;
+    using AdamFamily<T>::beta1, AdamFamily<T>::beta2, AdamFamily<T>::eps,
+        AdamFamily<T>::weight_decay;
 
     explicit RAdam(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
                    double weight_decay = 0)
-        : Optimizer<T>(lr),
-          beta1(beta1),
-          beta2(beta2),
-          eps(eps),
-          weight_decay(weight_decay),
+        : AdamFamily<T>("radam", lr, beta1, beta2, eps, weight_decay),
           m_(this->add_buffer("exp_avg")),
-          v_(this->add_buffer("exp_avg_sq")) {
-        this->require_adam_settings("radam", lr, beta1, beta2, eps, weight_decay);
-    }
-
-    double beta1;  // β1 of the next update: as built, or as set_momentum() last set it
-    const double beta2, eps, weight_decay;
+          v_(this->add_buffer("exp_avg_sq")) {}
 
     std::string name() const override { return "radam"; }
-    std::string momentum_name() const override { return "beta1"; }
-    void set_momentum(double b1) override { beta1 = this->checked_beta1(b1); }
 
     // ρ_∞ = 2/(1 − β2) − 1, the length of the moving average the second moment amounts to in
     // the long run, and ρ_t = ρ_∞ − 2tβ2ᵗ/(1 − β2ᵗ), the length at step t (from 1): the adaptive

@@ -141,6 +141,7 @@ struct ScheduleConfig {
                 *field = text == "1";
                 return;
             }
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on the way out
             if (key == k) throw UsageError(key + " expects 0 or 1, got '" + text + "'");
         }
         if (key == "milestones") {
