@@ -411,8 +411,10 @@ void run_all(std::vector<Case>& cases) {
         pool.emplace_back([&] {
             for (std::size_t i; (i = next++) < cases.size();) {
                 Case& c = cases[i];
-                // 120 s: a quick run takes about one second, ten or more under the sanitizers.
-                c.outcome = testing::run(c.exe, c.args, testing::How{"", c.dir, 120});
+                // A quick run takes about a second, ten or more under the sanitizers, and a
+                // busy machine can make that minutes: the limit catches hangs, not slowness.
+                const int limit = sampling() ? 600 : 120;
+                c.outcome = testing::run(c.exe, c.args, testing::How{"", c.dir, limit});
             }
         });
     }
