@@ -13,7 +13,7 @@ Each in several formulations, to find PyTorch's fastest:
              mask, three sums over the points; the SGD step on the stacked parameters;
   chunked    for the phase diagram, `broadcast` on 1,024 bees at a time, `manual` on --chunk
              (128) at a time: 8,192 at once need 40 MB per temporary, far slower than pieces
-             that stay in the cache (the issue measured 329 s for one batch of 8,192).
+             that stay in the cache (329 s measured for one batch of 8,192).
 Two cores can be used two ways: --threads 2 (PyTorch's own intra-op threads) or --processes 2
 (the chunks shared between two forked processes of one thread each; the time is the slower
 one's, the fork excluded). bench_hive runs both and takes the faster.

@@ -98,7 +98,7 @@ CONFIGS = {
         ("strong-decay", dict(lr=0.02, weight_decay=0.5)),
         ("no-decay", dict(lr=0.01, weight_decay=0.0, beta1=0.8, beta2=0.99, eps=1e-6)),
     ],
-    # Issue 13: the rest of torch.optim.
+    # The rest of torch.optim.
     "adadelta": [
         ("default", dict()),  # lr 1, rho 0.9, eps 1e-6
         ("rho-weight-decay", dict(lr=0.5, rho=0.5, weight_decay=0.1)),

@@ -311,7 +311,7 @@ CASES = [
      "--decay 0.05 --steps 120",
      dict(surface="beale", start=(-1.0, 1.0), optimizer="adam", okw=dict(lr=0.1), steps=120,
           schedule="inverse-time", skw=dict(decay=0.05))),
-    # Issue 13: every new optimizer, schedule and surface, with torch's defaults where unsaid.
+    # The rest of torch.optim: each optimizer, schedule and surface added with it (torch's defaults).
     ("adadelta_rotated_ravine",
      "--function rotated-ravine --start 4,-2 --optimizer adadelta --steps 200",
      dict(surface="rotated-ravine", start=(4.0, -2.0), optimizer="adadelta", okw=dict(),

@@ -74,7 +74,7 @@ CASES = [
                        "final_div_factor": 100.0}, 25),
     ("lambda", 0.1, {"fn": "warmup_rsqrt"}, 40),
     ("lambda", 0.2, {"fn": "quadratic"}, 40),
-    # Issue 13. New cases go at the end: tests/test_schedules.cpp picks some cases by position.
+    # The rest of torch.optim.lr_scheduler. New cases go at the end: tests/test_schedules.cpp picks some cases by position.
     ("multistep", 0.1, {"milestones": "3,7", "gamma": 0.5}, 12),
     ("multistep", 1.0, {"milestones": "0,5,5,9"}, 15),  # 0 applies at once, 5 twice: γ²
     ("multistep", 0.3, {"milestones": "10,2", "gamma": 2.0}, 14),  # any order, γ > 1

@@ -1,6 +1,6 @@
 // test_functions.hpp: classic optimization test functions, with their analytic gradients.
 //
-// Introduced with the playground (issue 13), for racing optimizers beyond the book's surfaces.
+// Introduced with the playground, for racing optimizers beyond the book's surfaces.
 // Definitions, minima and the usual search boxes follow Surjanovic and Bingham's "Virtual Library
 // of Simulation Experiments" (https://www.sfu.ca/~ssurjano/optimization.html) and Jamil and
 // Yang, "A literature survey of benchmark functions for global optimization problems" (2013).
