@@ -636,15 +636,21 @@ BOOST_AUTO_TEST_CASE(restarts_jump_back_at_the_cycle_ends) {
     BOOST_TEST(s.rate(far - 1) < 1e-20);
 }
 
+namespace {
+
+// The schedule flags of a command line, as a program that offers them would read them.
+gd::ScheduleConfig parse(std::vector<const char*> args) {
+    gd::Cli cli("test", "a tool with schedules", 42, false);
+    gd::ScheduleConfig c;
+    gd::add_schedule_flags(cli, c);
+    args.insert(args.begin(), "test");
+    cli.parse(static_cast<int>(args.size()), args.data());
+    return c;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(command_line_flags_fill_the_config) {
-    auto parse = [](std::vector<const char*> args) {
-        gd::Cli cli("test", "a tool with schedules", 42, false);
-        gd::ScheduleConfig c;
-        gd::add_schedule_flags(cli, c);
-        args.insert(args.begin(), "test");
-        cli.parse(static_cast<int>(args.size()), args.data());
-        return c;
-    };
     const auto c = parse({"--step-size", "3", "--gamma", "0.5"});
     BOOST_TEST(gd::make_schedule("step", 0.1, c)->rate(3) == 0.05);
     const auto r = parse({"--t0", "4", "--t-mult", "2", "--eta-min", "0.01"});
@@ -659,14 +665,6 @@ BOOST_AUTO_TEST_CASE(command_line_flags_fill_the_config) {
 }
 
 BOOST_AUTO_TEST_CASE(momentum_cycling_is_pytorchs_default_on_the_command_line_only) {
-    auto parse = [](std::vector<const char*> args) {
-        gd::Cli cli("test", "a tool with schedules", 42, false);
-        gd::ScheduleConfig c;
-        gd::add_schedule_flags(cli, c);
-        args.insert(args.begin(), "test");
-        cli.parse(static_cast<int>(args.size()), args.data());
-        return c;
-    };
     // A config (chapters 06, 07, 11) schedules the rate only, and a one-cycle line reads as it
     // always has; the command line cycles, as PyTorch does, until --no-cycle-momentum.
     gd::ScheduleConfig plain;
@@ -736,14 +734,6 @@ BOOST_AUTO_TEST_CASE(defaults_of_the_new_schedules_are_pytorchs) {
 }
 
 BOOST_AUTO_TEST_CASE(new_command_line_flags_fill_the_config) {
-    auto parse = [](std::vector<const char*> args) {
-        gd::Cli cli("test", "a tool with schedules", 42, false);
-        gd::ScheduleConfig c;
-        gd::add_schedule_flags(cli, c);
-        args.insert(args.begin(), "test");
-        cli.parse(static_cast<int>(args.size()), args.data());
-        return c;
-    };
     const auto m = parse({"--milestones", "30,80", "--gamma", "0.5"});
     BOOST_TEST(m.milestones == (std::vector<long>{30, 80}));
     BOOST_TEST(gd::make_schedule("multistep", 1.0, m)->rate(80) == 0.25);
