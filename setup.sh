@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(
-  g++ cmake make
+  g++ cmake ninja-build
   libxtensor-dev xtl-dev libxsimd-dev
   libgnuplot-iostream-dev gnuplot-nox fonts-dejavu-core
   libboost-test-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev

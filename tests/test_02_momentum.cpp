@@ -1,6 +1,5 @@
 // Chapter 02: the forms of momentum are one path, dampening is the post's average but for its
 // start, and every number the text and the answers to its exercises quote.
-#define BOOST_TEST_MODULE momentum
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -1,5 +1,4 @@
 // Chapter 03: the relations its text claims between the lecture's Nesterov and PyTorch's.
-#define BOOST_TEST_MODULE test_03_nesterov
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -2,7 +2,6 @@
 // after t equal gradients, RMSprop's first step, invariance to a steeper wall, and the numbers
 // the chapter's text and its exercises' answers quote: the races on the ravine and on the ravine
 // turned by 45°, RMSprop's rebound, Adadelta's two knobs, Rprop's floor, the sweep over η.
-#define BOOST_TEST_MODULE chapter 04 rmsprop
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -3,7 +3,6 @@
 // β2 = 0.9 and what β2 = 0.999 and noise change, AMSGrad settling, weight decay as an L2 term
 // (Adam) against decoupled decay (AdamW), and the three variants (Adamax, NAdam, RAdam); every
 // number the chapter's text and its answers quote.
-#define BOOST_TEST_MODULE adam chapter
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

@@ -1,6 +1,5 @@
 // Chapter 06: the claims of the learning-rate decay chapter, made quantitative: every number the
 // text and the exercises' answers quote, and the control runs behind its general claims.
-#define BOOST_TEST_MODULE lr_decay
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

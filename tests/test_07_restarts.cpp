@@ -3,7 +3,6 @@
 // the annealed runs settle where plain Adam at β2 = 0.9 keeps shaking and plain Adam at
 // β2 = 0.999 settles without a schedule, every number the text quotes from the schedule tour,
 // the Himmelblau landscape, counts, noise sweep and warm-up, and the exercises' numbers.
-#define BOOST_TEST_MODULE chapter 07 restarts
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

@@ -1,6 +1,5 @@
 // Chapter 08: the claims of the comparison's text, each made checkable, with the numbers the
 // text and the exercises quote.
-#define BOOST_TEST_MODULE compare
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

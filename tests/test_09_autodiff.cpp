@@ -2,7 +2,6 @@
 // tape's 1-10-1 network against central differences and PyTorch (tests/reference/tape_sin.csv,
 // made by tests/reference_tape.py); float against double; and the chapter's claims: ReLU's
 // kinks, the printed numbers, the spread over seeds and the sigmoid twin.
-#define BOOST_TEST_MODULE autodiff_09
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

@@ -1,6 +1,5 @@
 // Chapter 10: the hive's bees are independent, controlled and correctly recorded, the fused
 // engine is the tape, and the chapter's claims about momentum hold in numbers.
-#define BOOST_TEST_MODULE swarm
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

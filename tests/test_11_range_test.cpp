@@ -1,7 +1,6 @@
 // Chapter 11: what the chapter relies on and claims, on small synthetic image sets (the real
 // data set is only needed by the chapter's own runs: its quick run is pinned by
 // run_11_lr_range_test, and the last cases here run it on every GEMM path).
-#define BOOST_TEST_MODULE range_test_chapter
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

@@ -10,7 +10,6 @@
 // line on stderr, "<program>: <what is wrong>", naming the flag, and nothing written; a value
 // that is accepted must give a normal run (exit 0). Never a signal, exit 1 (an internal error),
 // "terminate called", a sanitizer report or a timeout.
-#define BOOST_TEST_MODULE bad_input
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

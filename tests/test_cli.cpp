@@ -1,5 +1,4 @@
 // The shared command line: good flags parse, bad ones are one clear line and exit code 2.
-#define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>

@@ -2,7 +2,6 @@
 // gradient against central differences, the pooling's choices against PyTorch's rules, and a
 // small ConvNet's loss, gradients and two optimizers' trajectories against PyTorch 1.13
 // (tests/reference/conv_net.csv, made by tests/reference_conv.py).
-#define BOOST_TEST_MODULE conv
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -1,7 +1,6 @@
 // The fixed-order GEMM: every kernel path computes, for every element of C, the one chain of
 // fused multiply-adds over k in order that gemm.hpp promises, bit for bit, whatever the shape,
 // the transposes, the blocks and the pieces a sum is cut into.
-#define BOOST_TEST_MODULE gemm
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -1,5 +1,4 @@
 // The IDX reader: small files written here, every way they can be wrong, and the real data set.
-#define BOOST_TEST_MODULE idx
 #include <boost/test/unit_test.hpp>
 
 #include <zlib.h>

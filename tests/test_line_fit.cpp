@@ -1,6 +1,5 @@
 // Chapter 01: the line-fit gradient against finite differences, the valley's algebra against the
 // runs, and every number the chapter prints and its text quotes.
-#define BOOST_TEST_MODULE line_fit
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

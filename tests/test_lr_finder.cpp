@@ -1,5 +1,4 @@
 // The range test on a synthetic loss curve whose best rates are known in advance.
-#define BOOST_TEST_MODULE lr_finder
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -3,7 +3,6 @@
 // the float instantiation, chapter 02's identities between the two forms of momentum, the
 // lecture's local gain against a plain version of its rule, L-BFGS's closure and the momentum a
 // schedule may cycle.
-#define BOOST_TEST_MODULE optimizers
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

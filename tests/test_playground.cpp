@@ -1,6 +1,5 @@
 // The playground's contract: PyTorch's traces, divergence, checkpoints (every optimizer and
 // schedule, a warm-up and a plateau caught midway), and bad input.
-#define BOOST_TEST_MODULE playground
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

@@ -1,5 +1,4 @@
 // The figure layer: data-file format, scripts beside figures, and life without gnuplot.
-#define BOOST_TEST_MODULE plot
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>

@@ -1,5 +1,4 @@
 // The progress bar draws only on a terminal: in logs and pipes it must stay silent.
-#define BOOST_TEST_MODULE progress
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>

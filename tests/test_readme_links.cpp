@@ -6,7 +6,6 @@
 // `ahead()`: the last identifier is the one looked for), or, where the text is prose, in the
 // link's title: [the ravine race](main.cpp#L40-L61 "ravine_race"). The symbol must appear in
 // the linked lines, so moving code without moving the links fails here, not in a reader's hands.
-#define BOOST_TEST_MODULE readme_links
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>

@@ -5,7 +5,6 @@
 // differ through state that is not the seed: uninitialised memory, iteration over pointers or
 // unordered containers, the clock, the thread schedule of OpenBLAS, the output folder's name
 // leaking into a file. The second half proves the seed reaches the generator at all.
-#define BOOST_TEST_MODULE reproducible
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

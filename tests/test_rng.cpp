@@ -1,5 +1,4 @@
 // The seeded generator: published reference outputs, determinism and the distributions' moments.
-#define BOOST_TEST_MODULE rng
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

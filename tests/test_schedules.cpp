@@ -2,7 +2,6 @@
 // its cycled momentum, and a plateau's losses), the warm-up in front of any schedule, the
 // continuous exponential, lossless save/load (a plateau's state and a warm-up mid-warm-up too),
 // and the errors for bad parameters and input.
-#define BOOST_TEST_MODULE schedules
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>

@@ -1,5 +1,4 @@
 // The playground's test surfaces: analytic gradients against central differences, and minima.
-#define BOOST_TEST_MODULE surfaces
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>

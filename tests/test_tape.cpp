@@ -1,5 +1,4 @@
 // The autodiff tape: every op's gradient against central differences, and batched networks.
-#define BOOST_TEST_MODULE tape
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
