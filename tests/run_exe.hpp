@@ -106,6 +106,25 @@ inline int count_lines(const std::string& s) {
     return n;
 }
 
+// True in the sanitizer preset (CMakePresets.json sets BOOK_SANITIZED=1), where every program
+// runs about ten times slower: the sweeps over every program then sample or shrink their runs.
+inline bool sanitized() {
+    const char* env = std::getenv("BOOK_SANITIZED");
+    return env && std::string(env) == "1";
+}
+
+// Under the sanitizers three quick runs are slow (every load and store is checked): 07 takes
+// 22 s (1 s with 8 starts), 06 6 s (0.7 s with 2 seeds), 11 40 s (2 s with the MLP alone, one
+// seed, no training). These flags, appended to a --quick run there, give the smaller size; each
+// still draws random numbers, so a seed still changes its files.
+inline std::vector<std::string> sanitized_size(const std::string& program) {
+    if (!sanitized()) return {};
+    if (program == "06_lr_decay") return {"--seeds", "2"};
+    if (program == "07_restarts") return {"--runs", "8"};
+    if (program == "11_lr_range_test") return {"--model", "mlp", "--seeds", "1", "--epochs", "0"};
+    return {};
+}
+
 // The book's programs in BOOK_BIN_DIR (the numbered chapters and the playground), sorted by
 // name: the sweeps over every program find chapters added later without being told.
 inline std::vector<std::string> programs() {

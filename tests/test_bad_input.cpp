@@ -143,8 +143,6 @@ class Plan {
     fs::path root_;
 };
 
-bool sampling();
-
 // A command line that runs in a second or less and writes only inside `dir`.
 std::vector<std::string> base_args(const Exe& exe, const fs::path& dir) {
     if (exe.name == "playground") {
@@ -157,18 +155,10 @@ std::vector<std::string> base_args(const Exe& exe, const fs::path& dir) {
                 "--trace",     (dir / "trace.csv").string()};
     }
     std::vector<std::string> args{"--quick", "--no-plot", "--out", (dir / "out").string()};
-    // Under the sanitizers three quick runs are slow (every load and store is checked): 07 takes
-    // 22 s (1 s with 8 starts), 06 6 s (0.7 s with 2 seeds), 11 40 s (2 s with the MLP alone, one
-    // seed, no training). Their cases run the smaller size there, except where the option under
-    // test sets it (--runs, --seeds, --model, --epochs: then its own value is what runs).
-    static const std::map<std::string, std::vector<std::string>> smaller = {
-        {"06_lr_decay", {"--seeds", "2"}},
-        {"07_restarts", {"--runs", "8"}},
-        {"11_lr_range_test", {"--model", "mlp", "--seeds", "1", "--epochs", "0"}},
-    };
-    const auto it = smaller.find(exe.name);
-    if (sampling() && it != smaller.end())
-        args.insert(args.end(), it->second.begin(), it->second.end());
+    // The smaller size under the sanitizers, except where the option under test sets it
+    // (--runs, --seeds, --model, --epochs: Plan::with then puts its own value in its place).
+    const auto smaller = testing::sanitized_size(exe.name);
+    args.insert(args.end(), smaller.begin(), smaller.end());
     return args;
 }
 
@@ -258,16 +248,13 @@ std::vector<std::string> base_for(const Exe& exe, const fs::path& dir, const std
 const std::vector<std::string> kNotNumbers = {"abc", "", "nan", "inf"};
 const std::vector<std::string> kOdd = {"-1", "99999999999999999999999", "0"};
 
-// BOOK_BAD_INPUT_SAMPLE=1 (the sanitizer preset sets it): of the values an option may accept,
+// Under the sanitizers (BOOK_SANITIZED=1, run_exe.hpp): of the values an option may accept,
 // which are the cases that run a whole program (ten times slower under the sanitizers), only
 // one per option is tried, rotating through them from option to option, so every option still
 // runs once with an odd value and every odd value is tried on some options. Every case that
 // must be refused is still tried (refusals exit at once, and that is where a parser would
 // crash), and so is every program's baseline run and every checkpoint case.
-bool sampling() {
-    const char* env = std::getenv("BOOK_BAD_INPUT_SAMPLE");
-    return env && std::string(env) == "1";
-}
+bool sampling() { return testing::sanitized(); }
 
 void plan_option_sweep(Plan& plan, const Exe& exe) {
     std::size_t option_index = 0;

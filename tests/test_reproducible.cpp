@@ -53,6 +53,8 @@ std::map<std::string, std::string> run_once(const std::string& program, const st
     std::vector<std::string> args{"--quick", "--no-plot"};
     if (!seed.empty()) args.insert(args.end(), {"--seed", seed});
     if (program == "01_vanilla_sgd") args.push_back("--shuffle");  // its only use of the seed
+    const auto smaller = testing::sanitized_size(program);
+    args.insert(args.end(), smaller.begin(), smaller.end());
     if (program == "playground") {
         // A run that exercises the optimizer's, the schedule's and the checkpoint's outputs.
         for (const char* a :
