@@ -18,6 +18,8 @@
 #include "train/line_training.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_02_momentum)
+
 namespace {
 
 namespace tt = boost::test_tools;
@@ -426,3 +428,5 @@ BOOST_AUTO_TEST_CASE(the_exercises) {
     printed(r.rho_y, 0.2800, 4);
     printed(r.measured, 0.8342, 4);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_02_momentum

@@ -13,6 +13,8 @@
 #include "train/descent.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_03_nesterov)
+
 namespace {
 
 using ch03::Vec;
@@ -271,3 +273,5 @@ BOOST_AUTO_TEST_CASE(nesterov_is_flung_back_at_mu_095) {
     BOOST_TEST(n.loss[96] == 0.093, boost::test_tools::tolerance(0.01));
     BOOST_TEST(n.loss[112] == 43.7, boost::test_tools::tolerance(0.01));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_03_nesterov

@@ -21,6 +21,8 @@
 #include "train/descent.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_04_rmsprop)
+
 namespace {
 
 using ch04::Kind;
@@ -440,3 +442,5 @@ BOOST_AUTO_TEST_CASE(exercise_and_control_numbers) {
         ch04::run_rule(f, {"", Kind::RmsProp, 0.5, 1e-8, 0, 0.999}, {0, 0}, 1000);
     printed(slow.path.loss.back(), 3.16e-31);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_04_rmsprop

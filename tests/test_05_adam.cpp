@@ -24,6 +24,8 @@
 #include "train/descent.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_05_adam)
+
 namespace {
 
 using ch05::Hyper;
@@ -494,3 +496,5 @@ BOOST_AUTO_TEST_CASE(variant_controls_at_other_rates) {
     BOOST_TEST(ch05::per_sample("", opt, post30(), {1, 1}, 50).fit.end().y == -10.563,
                boost::test_tools::tolerance(1e-4));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_05_adam

@@ -20,6 +20,8 @@
 #include "schedule/decay.hpp"
 #include "train/line_training.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_06_lr_decay)
+
 namespace tt = boost::test_tools;
 using ch06::Line;
 
@@ -545,3 +547,5 @@ BOOST_AUTO_TEST_CASE(exercise_a_four_times_larger_batch_quarters_the_ball) {
         if (eta < 0.001) BOOST_TEST(rb == 5.79, tt::tolerance(0.01));
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_06_lr_decay

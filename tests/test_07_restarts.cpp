@@ -18,6 +18,8 @@
 #include "optim/sgd.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_07_restarts)
+
 namespace tt = boost::test_tools;
 
 namespace {
@@ -411,3 +413,5 @@ BOOST_AUTO_TEST_CASE(the_exercises) {
     // the constant rate over the same intervals: fewer per update the longer the interval
     BOOST_TEST(t[1].by_interval == (std::vector<int>{38, 44, 64}), tt::per_element());
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_07_restarts

@@ -15,6 +15,8 @@
 #include "problems/line_fit.hpp"
 #include "train/settling.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_08_compare)
+
 namespace tt = boost::test_tools;
 
 namespace {
@@ -336,3 +338,5 @@ BOOST_AUTO_TEST_CASE(the_exercises) {
     BOOST_TEST(gd::settled_from(rm.loss, 1e-2) == 253);
     BOOST_TEST(rm.loss.back() < 1e-26);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_08_compare

@@ -17,6 +17,8 @@
 #include "09_autodiff_mlp/fit_sin.hpp"
 #include "09_autodiff_mlp/tiny_net.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_09_autodiff)
+
 using ch09::Tensor;
 
 namespace {
@@ -543,3 +545,5 @@ BOOST_AUTO_TEST_CASE(the_sigmoid_twin_starts_as_tanh_and_lags_until_given_four_t
     BOOST_TEST(close(g4.loss[100], 0.0180581, 1e-5, 0));
     BOOST_TEST(close(t.loss[100], 0.0139482, 1e-5, 0));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_09_autodiff

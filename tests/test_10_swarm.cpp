@@ -14,6 +14,8 @@
 #include "optim/sgd.hpp"
 #include "problems/quadratic_theory.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_10_swarm)
+
 namespace {
 
 using ch10::Record;
@@ -587,3 +589,5 @@ BOOST_AUTO_TEST_CASE(noisy_targets_raise_the_floor_not_the_ranking) {
         }
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_10_swarm

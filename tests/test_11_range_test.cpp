@@ -22,6 +22,8 @@
 #include "schedule/decay.hpp"
 #include "schedule/onecycle.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_11_range_test)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -409,3 +411,5 @@ BOOST_AUTO_TEST_CASE(the_chapters_files_do_not_depend_on_the_gemm_path) {
     BOOST_TEST_MESSAGE("compared the chapter's files on " << files.size() << " GEMM paths");
     fs::remove_all(root);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_11_range_test

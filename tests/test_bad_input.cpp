@@ -28,6 +28,8 @@
 
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_bad_input)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -510,3 +512,5 @@ BOOST_AUTO_TEST_CASE(every_program_refuses_bad_command_lines_cleanly) {
         BOOST_TEST_MESSAGE(exe << " accepts:" << l);
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_bad_input

@@ -10,6 +10,8 @@
 #include "cli/cli.hpp"
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_cli)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -153,3 +155,5 @@ BOOST_AUTO_TEST_CASE(chapter_01_help_exits_cleanly) {
     BOOST_TEST(o.exit_code == 0);
     BOOST_TEST(o.out.find("--batch") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_cli

@@ -21,6 +21,8 @@
 #include "optim/adam.hpp"
 #include "optim/sgd.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_conv)
+
 namespace {
 
 // Gradients against central differences (gradient_check.hpp). Max-pooling is piecewise linear:
@@ -308,3 +310,5 @@ BOOST_AUTO_TEST_CASE(convnet_trajectories_match_pytorch) {
         }
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_conv

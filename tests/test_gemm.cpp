@@ -12,6 +12,8 @@
 #include "autodiff/gemm.hpp"
 #include "core/rng.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_gemm)
+
 namespace {
 
 // The definition, written out: c_ij = fma(a_i,k−1, b_k−1,j, … fma(a_i0, b_0j, 0) …).
@@ -182,3 +184,5 @@ BOOST_AUTO_TEST_CASE(a_path_this_cpu_cannot_run_is_refused) {
     }
     BOOST_CHECK_NO_THROW(gd::set_gemm_path(gd::GemmPath::portable));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_gemm

@@ -13,6 +13,8 @@
 
 #include "sys/idx.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_idx)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -111,3 +113,5 @@ BOOST_AUTO_TEST_CASE(the_real_data_set_when_installed) {
     for (int l : test.labels) ++counts[static_cast<std::size_t>(l)];
     for (int c : counts) BOOST_TEST(c == 1000);  // Fashion-MNIST's test set is balanced
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_idx

@@ -11,6 +11,8 @@
 #include "01_vanilla_sgd/valley.hpp"
 #include "problems/line_fit.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_line_fit)
+
 namespace tt = boost::test_tools;
 
 BOOST_AUTO_TEST_CASE(gradient_matches_central_differences) {
@@ -308,3 +310,5 @@ BOOST_AUTO_TEST_CASE(shuffled_orders_barely_move_the_result) {
     BOOST_TEST(std::abs(lo4 + 21.7370) < 5e-5);
     BOOST_TEST(std::abs(hi4 + 21.7308) < 5e-5);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_line_fit

@@ -6,6 +6,8 @@
 
 #include "train/lr_finder.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_lr_finder)
+
 namespace tt = boost::test_tools;
 
 namespace {
@@ -158,3 +160,5 @@ BOOST_AUTO_TEST_CASE(nan_stops_and_bad_settings_are_usage_errors) {
     BOOST_CHECK_THROW(gd::range_test(c, synthetic, [] {}), gd::UsageError);
     BOOST_CHECK_THROW(gd::suggestion(gd::RangeTest{}, "nosuch"), gd::UsageError);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_lr_finder

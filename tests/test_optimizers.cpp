@@ -18,6 +18,8 @@
 
 #include "optim/factory.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_optimizers)
+
 namespace {
 
 // The reference problem of tests/reference_optimizers.py: A (2×3) and b (4), loss
@@ -964,3 +966,5 @@ BOOST_AUTO_TEST_CASE(a_schedule_sets_momentum_or_beta1_where_torch_has_one) {
     p.step(zero_then);
     BOOST_TEST(usage_error([&] { zero_then.set_momentum(-0.1); }));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_optimizers

@@ -14,6 +14,8 @@
 
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_playground)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -455,3 +457,5 @@ BOOST_AUTO_TEST_CASE(a_fresh_start_forgets_adams_moments) {
     BOOST_TEST(std::abs(continued - 1.35e-6) < 0.01e-6);
     BOOST_TEST(std::abs(restarted - 5.36e-6) < 0.01e-6);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_playground

@@ -10,6 +10,8 @@
 #include "plot/figures.hpp"
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_plot)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -116,3 +118,5 @@ BOOST_AUTO_TEST_CASE(gnuplot_renders_png_and_gif_and_reports_script_errors) {
     BOOST_TEST(testing::slurp(dir / "anim.gif").substr(0, 6) == "GIF89a");
     BOOST_CHECK_THROW(figs.png("broken", "plot 'no-such-file.dat'\n"), std::runtime_error);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_plot

@@ -11,6 +11,8 @@
 
 #include "cli/progress.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_progress)
+
 BOOST_AUTO_TEST_CASE(silent_when_stderr_is_a_file) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("gdbook-progress-" + std::to_string(::getpid()) + ".txt");
@@ -32,3 +34,5 @@ BOOST_AUTO_TEST_CASE(silent_when_stderr_is_a_file) {
     ss << is.rdbuf();
     BOOST_TEST(ss.str().empty());
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_progress

@@ -17,6 +17,8 @@
 
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_readme_links)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -121,3 +123,5 @@ BOOST_AUTO_TEST_CASE(every_link_points_at_what_it_names) {
     BOOST_TEST(line_links >= 100);
     BOOST_TEST(file_links >= line_links);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_readme_links

@@ -16,6 +16,8 @@
 
 #include "run_exe.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_reproducible)
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -110,3 +112,5 @@ BOOST_AUTO_TEST_CASE(same_seed_same_bytes_other_seed_other_data) {
         }
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_reproducible

@@ -8,6 +8,8 @@
 
 #include "core/rng.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_rng)
+
 BOOST_AUTO_TEST_CASE(splitmix64_matches_the_reference_implementation) {
     // The first outputs of Vigna's splitmix64.c seeded with 1234567.
     std::uint64_t state = 1234567;
@@ -100,3 +102,5 @@ BOOST_AUTO_TEST_CASE(shuffle_is_a_seeded_permutation) {
     for (std::size_t i = 0; i < sorted.size(); ++i) BOOST_TEST(sorted[i] == i);
     BOOST_TEST(!std::is_sorted(p1.begin(), p1.end()));
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_rng

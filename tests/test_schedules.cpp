@@ -18,6 +18,8 @@
 #include "cli/schedule_flags.hpp"
 #include "schedule/factory.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_schedules)
+
 namespace {
 
 // One row of tests/reference/schedule_cases.csv with its rates from schedule_rates.csv, and, for
@@ -763,3 +765,5 @@ BOOST_AUTO_TEST_CASE(new_command_line_flags_fill_the_config) {
     expect_usage_error([&] { parse({"--threshold-mode", "rel2"}); }, "--threshold-mode");
     expect_usage_error([&] { parse({"--anneal-strategy", "cosine"}); }, "--anneal-strategy");
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_schedules

@@ -6,6 +6,8 @@
 
 #include "problems/surfaces.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_surfaces)
+
 BOOST_AUTO_TEST_CASE(gradients_match_central_differences) {
     // Central differences err by O(h²)·f''' plus rounding ε·|f|/h. With h = 1e-6 and these
     // surfaces (|f| up to ~1e6 on Goldstein–Price's grid, where ε|f|/h ≈ 2e-4 against a gradient
@@ -94,3 +96,5 @@ BOOST_AUTO_TEST_CASE(the_rotated_ravine_is_the_ravine_turned_by_45_degrees) {
 BOOST_AUTO_TEST_CASE(unknown_surface_is_a_usage_error) {
     BOOST_CHECK_THROW(gd::make_surface("sphere"), gd::UsageError);
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_surfaces

@@ -9,6 +9,8 @@
 #include "core/rng.hpp"
 #include "gradient_check.hpp"
 
+BOOST_AUTO_TEST_SUITE(test_tape)
+
 using testing::check_gradients;
 using testing::Param;
 using testing::random_tensor;
@@ -113,3 +115,5 @@ BOOST_AUTO_TEST_CASE(a_network_in_a_batch_equals_the_same_network_alone) {
         BOOST_TEST(xt::all(xt::equal(first, pa[k]->grad)));  // bit for bit: same operations
     }
 }
+
+BOOST_AUTO_TEST_SUITE_END()  // test_tape
