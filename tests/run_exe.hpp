@@ -113,14 +113,20 @@ inline bool sanitized() {
     return env && std::string(env) == "1";
 }
 
-// Under the sanitizers three quick runs are slow (every load and store is checked): 07 takes
-// 22 s (1 s with 8 starts), 06 6 s (0.7 s with 2 seeds), 11 40 s (2 s with the MLP alone, one
-// seed, no training). These flags, appended to a --quick run there, give the smaller size; each
-// still draws random numbers, so a seed still changes its files.
+// Under the sanitizers some quick runs are slow (every load and store is checked), and the sweeps
+// run each program dozens of times: 09 takes 9.5 s (1.3 s with 2 seeds of 200 epochs), 07 22 s
+// (1 s with 8 starts), 06 6 s (0.7 s with 2 seeds), 05 3.2 s (1.5 s with shorter weight-decay
+// runs and rate sweep), 04 2.4 s (0.8 s with 200 steps), 08 2.2 s (1.6 s with 2 draws), 11 40 s
+// (2 s with the MLP alone, one seed, no training). These flags, appended to a --quick run there,
+// give the smaller size; each still draws random numbers, so a seed still changes its files.
 inline std::vector<std::string> sanitized_size(const std::string& program) {
     if (!sanitized()) return {};
+    if (program == "04_rmsprop") return {"--steps", "200"};
+    if (program == "05_adam") return {"--wd-steps", "1000", "--sweep-epochs", "100"};
     if (program == "06_lr_decay") return {"--seeds", "2"};
     if (program == "07_restarts") return {"--runs", "8"};
+    if (program == "08_compare") return {"--draws", "2"};
+    if (program == "09_autodiff_mlp") return {"--seeds", "2", "--epochs", "200"};
     if (program == "11_lr_range_test") return {"--model", "mlp", "--seeds", "1", "--epochs", "0"};
     return {};
 }

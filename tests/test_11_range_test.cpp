@@ -398,8 +398,13 @@ BOOST_AUTO_TEST_CASE(the_chapters_files_do_not_depend_on_the_gemm_path) {
     for (const std::string path : {"avx512", "avx2"}) {
         if (!gd::gemm_path_supported(gd::gemm_path_from_name(path))) continue;
         const fs::path out = root / path;
-        const auto o = testing::run("11_lr_range_test",
-                                    {"--quick", "--no-plot", "--model", "mlp", "--out", out},
+        std::vector<std::string> args = {"--quick", "--no-plot", "--out", out};
+        // Under the sanitizers, the smaller size (the MLP alone, one seed, no training): the
+        // range test still multiplies every matrix on the path under test.
+        auto size = testing::sanitized_size("11_lr_range_test");
+        if (size.empty()) size = {"--model", "mlp"};
+        args.insert(args.end(), size.begin(), size.end());
+        const auto o = testing::run("11_lr_range_test", args,
                                     testing::How{"GD_GEMM=" + path, {}, 300});
         BOOST_TEST_REQUIRE(o.exit_code == 0, o.err);
         for (const auto& e : fs::directory_iterator(out)) {
