@@ -118,7 +118,8 @@ inline bool sanitized() {
 // (1 s with 8 starts), 06 6 s (0.7 s with 2 seeds), 05 3.2 s (1.5 s with shorter weight-decay
 // runs and rate sweep), 04 2.4 s (0.8 s with 200 steps), 08 2.2 s (1.6 s with 2 draws), 11 40 s
 // (2 s with the MLP alone, one seed, no training). These flags, appended to a --quick run there,
-// give the smaller size; each still draws random numbers, so a seed still changes its files.
+// give the smaller size; a chapter that draws random numbers still does (04 draws none), so a seed
+// still changes its files.
 inline std::vector<std::string> sanitized_size(const std::string& program) {
     if (!sanitized()) return {};
     if (program == "04_rmsprop") return {"--steps", "200"};

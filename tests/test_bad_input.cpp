@@ -157,8 +157,8 @@ std::vector<std::string> base_args(const Exe& exe, const fs::path& dir) {
                 "--trace",     (dir / "trace.csv").string()};
     }
     std::vector<std::string> args{"--quick", "--no-plot", "--out", (dir / "out").string()};
-    // The smaller size under the sanitizers, except where the option under test sets it
-    // (--runs, --seeds, --model, --epochs: Plan::with then puts its own value in its place).
+    // The smaller size under the sanitizers, except where the option under test sets it (--seeds,
+    // --steps, ...: Plan::with takes the base's value out and puts the swept one in its place).
     const auto smaller = testing::sanitized_size(exe.name);
     args.insert(args.end(), smaller.begin(), smaller.end());
     return args;
